@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+// SealKit: Kubernetes Sealed Secrets end to end, byte-compatible with the Bitnami controller.
+import PackageDescription
+
+let package = Package(
+    name: "SealKit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "SealKit", targets: ["SealKit"]),
+        .executable(name: "sealctl", targets: ["sealctl"]),
+    ],
+    dependencies: [
+        // The only third-party dependency: the CLI's argument parsing.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(
+            name: "SealKit",
+            dependencies: ["COpenSSL", "CYAML"]
+        ),
+        .executableTarget(
+            name: "sealctl",
+            dependencies: [
+                "SealKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SealKitTests",
+            dependencies: ["SealKit"]
+        ),
+        .testTarget(
+            name: "sealctlTests",
+            dependencies: ["SealKit"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

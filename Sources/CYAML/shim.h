@@ -1,0 +1,4 @@
+#ifndef SEALKIT_CYAML_SHIM_H
+#define SEALKIT_CYAML_SHIM_H
+#include <yaml.h>
+#endif

@@ -1,0 +1,75 @@
+import COpenSSL
+import Foundation
+
+/// Small helpers over OpenSSL's C API, shared by the Crypto types. Nothing here is public.
+enum OpenSSL {
+    /// Drains OpenSSL's thread-local error queue into one line (it would otherwise leak into the
+    /// next, unrelated failure on this thread).
+    static func drainErrors() -> String {
+        var messages: [String] = []
+        while true {
+            let code = ERR_get_error()
+            if code == 0 { break }
+            var buffer = [CChar](repeating: 0, count: 256)
+            ERR_error_string_n(code, &buffer, buffer.count)
+            messages.append(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        return messages.joined(separator: "; ")
+    }
+
+    /// A `CryptoError.openSSL` for `operation`, with the queued OpenSSL errors as detail.
+    static func failure(_ operation: String) -> CryptoError {
+        .openSSL(operation: operation, detail: drainErrors())
+    }
+
+    /// Runs `body` with a read-only memory BIO over `bytes`.
+    static func withReadBIO<T>(_ bytes: [UInt8], _ body: (OpaquePointer) throws -> T) throws -> T {
+        try bytes.withUnsafeBytes { raw in
+            guard let bio = BIO_new_mem_buf(raw.baseAddress, Int32(raw.count)) else {
+                throw failure("BIO_new_mem_buf")
+            }
+            defer { BIO_free(bio) }
+            return try body(bio)
+        }
+    }
+
+    /// Runs `write` against a fresh memory BIO and returns what it wrote.
+    static func collectBIO(_ operation: String, _ write: (OpaquePointer) -> Int32) throws -> [UInt8] {
+        guard let bio = BIO_new(BIO_s_mem()) else { throw failure("BIO_new") }
+        defer { BIO_free(bio) }
+        guard write(bio) > 0 else { throw failure(operation) }
+        var data: UnsafeMutablePointer<CChar>?
+        let length = sealkit_BIO_get_mem_data(bio, &data)
+        guard length >= 0, let data else { return [] }
+        return data.withMemoryRebound(to: UInt8.self, capacity: length) {
+            Array(UnsafeBufferPointer(start: $0, count: length))
+        }
+    }
+
+    /// SHA-256 of `bytes`.
+    static func sha256<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        let contiguous = Array(bytes)
+        let ok = contiguous.withUnsafeBytes { raw in
+            EVP_Digest(raw.baseAddress, raw.count, &digest, &length, EVP_sha256(), nil)
+        }
+        precondition(ok == 1, "EVP_Digest(SHA-256) failed: \(drainErrors())")
+        return Array(digest.prefix(Int(length)))
+    }
+
+    /// Overwrites `bytes` with zeros in a way the optimiser cannot drop (`OPENSSL_cleanse`).
+    /// Swift may have copied the array earlier; this wipes only the storage it holds now.
+    static func wipe(_ bytes: inout [UInt8]) {
+        bytes.withUnsafeMutableBytes { raw in
+            if let base = raw.baseAddress { OPENSSL_cleanse(base, raw.count) }
+        }
+    }
+
+    /// The big-endian bytes of a BIGNUM, without leading zeros.
+    static func bytes(of number: OpaquePointer) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: Int(sealkit_BN_num_bytes(number)))
+        _ = out.withUnsafeMutableBufferPointer { BN_bn2bin(number, $0.baseAddress) }
+        return out
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// One `-----BEGIN X-----` … `-----END X-----` block of a PEM text.
+struct PEMBlock: Sendable, Equatable {
+    /// The label after BEGIN, e.g. `CERTIFICATE` or `RSA PRIVATE KEY`.
+    let label: String
+    /// The whole block, BEGIN and END lines included, ready for OpenSSL.
+    let text: String
+    /// Whether the block is encrypted (PKCS#8 `ENCRYPTED PRIVATE KEY` or a PEM `Proc-Type` header).
+    var isEncrypted: Bool {
+        label.hasPrefix("ENCRYPTED") || text.contains("Proc-Type: 4,ENCRYPTED")
+    }
+
+    /// Every block of `pem`, in order. Text outside blocks (comments, `openssl x509 -text`
+    /// output) is ignored, as OpenSSL does.
+    static func blocks(in pem: String) -> [PEMBlock] {
+        var result: [PEMBlock] = []
+        var current: (label: String, lines: [Substring])?
+        for rawLine in pem.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if let open = current {
+                current!.lines.append(Substring(line))
+                if line == "-----END \(open.label)-----" {
+                    result.append(PEMBlock(label: open.label, text: current!.lines.joined(separator: "\n") + "\n"))
+                    current = nil
+                }
+            } else if line.hasPrefix("-----BEGIN "), line.hasSuffix("-----"), line.count > 16 {
+                let label = String(line.dropFirst(11).dropLast(5))
+                current = (label, [Substring(line)])
+            }
+        }
+        return result
+    }
+}

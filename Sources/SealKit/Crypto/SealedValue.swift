@@ -1,0 +1,52 @@
+import Foundation
+
+/// The wire layout of one sealed value, as upstream writes it:
+/// `u16be(len(rsa)) || rsa || aes-gcm ciphertext || 16-byte tag`.
+///
+/// Parsing needs no key: it is what offline checks use to tell whether a value can be a sealed
+/// value at all, and for which key size it was sealed.
+public struct SealedValue: Sendable, Equatable {
+    /// The RSA-OAEP block that carries the session key.
+    public let keyBlock: ArraySlice<UInt8>
+    /// The AES-GCM ciphertext followed by its 16-byte tag.
+    public let payload: ArraySlice<UInt8>
+
+    /// Why bytes are not a sealed value.
+    public enum LayoutError: Error, Sendable, Equatable, CustomStringConvertible {
+        case tooShort(byteCount: Int)
+        case lengthPrefixBeyondEnd(prefix: Int, available: Int)
+        case missingTag(payloadByteCount: Int)
+
+        public var description: String {
+            switch self {
+            case .tooShort(let count):
+                return "\(count) bytes is too short for a sealed value"
+            case .lengthPrefixBeyondEnd(let prefix, let available):
+                return "its length prefix says \(prefix) bytes of RSA data, but only \(available) follow"
+            case .missingTag(let count):
+                return "\(count) bytes after the RSA block leave no room for the 16-byte GCM tag"
+            }
+        }
+    }
+
+    /// Splits `bytes` into its RSA block and payload.
+    public init(bytes: [UInt8]) throws(LayoutError) {
+        guard bytes.count >= 2 else { throw .tooShort(byteCount: bytes.count) }
+        let keyBlockLength = Int(bytes[0]) << 8 | Int(bytes[1])
+        guard keyBlockLength <= bytes.count - 2 else {
+            throw .lengthPrefixBeyondEnd(prefix: keyBlockLength, available: bytes.count - 2)
+        }
+        let payloadStart = 2 + keyBlockLength
+        guard bytes.count - payloadStart >= AESGCM.tagLength else {
+            throw .missingTag(payloadByteCount: bytes.count - payloadStart)
+        }
+        keyBlock = bytes[2..<payloadStart]
+        payload = bytes[payloadStart...]
+    }
+
+    /// The RSA key size, in bits, that this value was sealed for.
+    public var keyBitCount: Int { keyBlock.count * 8 }
+
+    /// The length of the sealed plaintext.
+    public var plaintextByteCount: Int { payload.count - AESGCM.tagLength }
+}

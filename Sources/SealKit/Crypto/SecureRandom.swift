@@ -1,0 +1,42 @@
+import COpenSSL
+import Foundation
+
+/// Random bytes from OpenSSL's CSPRNG.
+public enum SecureRandom {
+    /// `count` bytes from OpenSSL's CSPRNG.
+    public static func bytes(count: Int) throws -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: count)
+        guard count > 0 else { return buffer }
+        let ok = buffer.withUnsafeMutableBufferPointer { RAND_bytes($0.baseAddress, Int32(count)) }
+        guard ok == 1 else { throw OpenSSL.failure("RAND_bytes") }
+        return buffer
+    }
+
+    /// A uniformly distributed integer in `0..<upperBound`, by rejection sampling (no modulo bias).
+    public static func uniform(below upperBound: UInt32) throws -> UInt32 {
+        precondition(upperBound > 0, "upperBound must be positive")
+        // Reject the top partial range so every residue is equally likely.
+        let limit = UInt32.max - (UInt32.max % upperBound + 1) % upperBound
+        while true {
+            let raw = try bytes(count: 4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            if raw <= limit { return raw % upperBound }
+        }
+    }
+}
+
+/// Where the hybrid cipher takes its randomness from. Production always uses the CSPRNG; tests
+/// use a fixed stream to reproduce upstream's byte-exact vectors.
+struct RandomByteSource: Sendable {
+    private let generate: @Sendable (Int) throws -> [UInt8]
+
+    init(_ generate: @escaping @Sendable (Int) throws -> [UInt8]) {
+        self.generate = generate
+    }
+
+    func bytes(_ count: Int) throws -> [UInt8] {
+        try generate(count)
+    }
+
+    /// OpenSSL's CSPRNG.
+    static let system = RandomByteSource { try SecureRandom.bytes(count: $0) }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import SealKit
+
+SealCtl.main()

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+@testable import SealKit
+
+@Suite("Keys and certificates")
+struct KeyAndCertificateTests {
+    @Test("the public-key fingerprint equals upstream's, from the key and from the certificate")
+    func fingerprintMatchesUpstream() throws {
+        let expected = try Fixtures.text("key/fingerprint.txt").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(Fixtures.certificate.keyFingerprint.rawValue == expected)
+        #expect(Fixtures.key.publicKey.fingerprint.rawValue == expected)
+        let oldExpected = try Fixtures.text("key-old/fingerprint.txt").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(Fixtures.oldCertificate.keyFingerprint.rawValue == oldExpected)
+        #expect(expected != oldExpected)
+    }
+
+    @Test("the vector certificate's facts read back")
+    func certificateFacts() throws {
+        let certificate = Fixtures.certificate
+        #expect(certificate.keyBitCount == 4096)
+        #expect(certificate.subject == "")
+        #expect(!certificate.isExpired())
+        #expect(certificate.notValidAfter.timeIntervalSince(certificate.notValidBefore) > 9 * 365 * 86400)
+        // Cross-check serial and SHA-256 fingerprint with the openssl command.
+        guard let openssl = ExternalTool.find("openssl") else { print("skipped: openssl is not installed"); return }
+        let result = try ExternalTool.run(openssl, ["x509", "-noout", "-serial", "-fingerprint", "-sha256", "-in", Fixtures.vectorURL("key/tls.crt").path])
+        #expect(result.output.contains("serial=\(certificate.serialNumber.uppercased())"))
+        #expect(result.output.contains("Fingerprint=\(certificate.sha256Fingerprint)"))
+    }
+
+    @Test("the first certificate of a bundle is the sealing one")
+    func bundleFirstCertificate() throws {
+        let bundle = "leading text\n" + (try Fixtures.text("key-old/tls.crt")) + (try Fixtures.text("key/tls.crt"))
+        #expect(try Certificate(pemRepresentation: bundle) == Fixtures.oldCertificate)
+        #expect(try Certificate.all(fromPEM: bundle).count == 2)
+        #expect(try Certificate(derRepresentation: Fixtures.certificate.derRepresentation) == Fixtures.certificate)
+        #expect(try Certificate(pemRepresentation: Fixtures.certificate.pemRepresentation) == Fixtures.certificate)
+    }
+
+    @Test("PKCS#1 and PKCS#8 private keys load to the same key; PKCS#1 is written back")
+    func privateKeyFormats() throws {
+        guard let openssl = ExternalTool.find("openssl") else { print("skipped: openssl is not installed"); return }
+        let pkcs8 = try ExternalTool.run(openssl, ["pkcs8", "-topk8", "-nocrypt", "-in", Fixtures.vectorURL("key/tls.key").path]).output
+        #expect(pkcs8.contains("BEGIN PRIVATE KEY"))
+        let key = try RSAPrivateKey(pemRepresentation: pkcs8)
+        #expect(key.publicKey == Fixtures.key.publicKey)
+        let written = try key.pkcs1PEMRepresentation()
+        #expect(written.hasPrefix("-----BEGIN RSA PRIVATE KEY-----"))
+        #expect(written == (try Fixtures.text("key/tls.key")))
+        #expect(!key.description.contains("MII"))
+    }
+
+    @Test("an encrypted private key is a clear error, never a prompt")
+    func encryptedKeyIsRefused() throws {
+        guard let openssl = ExternalTool.find("openssl") else { print("skipped: openssl is not installed"); return }
+        for arguments in [["pkcs8", "-topk8", "-v2", "aes-256-cbc", "-passout", "pass:secret"],
+                          ["rsa", "-aes256", "-traditional", "-passout", "pass:secret"]] {
+            let encrypted = try ExternalTool.run(openssl, arguments + ["-in", Fixtures.vectorURL("key/tls.key").path]).output
+            #expect(encrypted.contains("ENCRYPTED"))
+            #expect(throws: CryptoError.encryptedPrivateKey) { try RSAPrivateKey(pemRepresentation: encrypted) }
+        }
+    }
+
+    @Test("a non-RSA key or certificate is a clear error")
+    func nonRSAIsRefused() throws {
+        guard let openssl = ExternalTool.find("openssl") else { print("skipped: openssl is not installed"); return }
+        try withTemporaryDirectory { directory in
+            let keyPath = directory.appendingPathComponent("ec.key").path
+            try ExternalTool.run(openssl, ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", keyPath])
+            let certificate = try ExternalTool.run(openssl, ["req", "-new", "-x509", "-key", keyPath, "-subj", "/CN=ec", "-days", "1"]).output
+            #expect(throws: CryptoError.unsupportedKeyType("EC")) { try RSAPrivateKey(pemRepresentation: String(contentsOfFile: keyPath, encoding: .utf8)) }
+            #expect(throws: CryptoError.unsupportedKeyType("EC")) { try Certificate(pemRepresentation: certificate) }
+        }
+    }
+
+    @Test("garbage is not a key or a certificate")
+    func garbageIsRefused() {
+        #expect(throws: CryptoError.self) { try RSAPrivateKey(pemRepresentation: "hello") }
+        #expect(throws: CryptoError.self) { try Certificate(pemRepresentation: "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n") }
+        #expect(throws: CryptoError.self) { try Certificate(derRepresentation: [0x30, 0x01]) }
+    }
+
+    @Test("a generated key pair is controller-compatible")
+    func generatedKeyPair() throws {
+        let key = try RSAPrivateKey.generate(bitCount: 2048)
+        let certificate = try Certificate.selfSigned(for: key, commonName: "sealkit-test", validity: 3600)
+        #expect(certificate.publicKey == key.publicKey)
+        #expect(certificate.subject == "CN=sealkit-test")
+        #expect(certificate.serialNumber.count <= 32)
+        #expect(abs(certificate.notValidAfter.timeIntervalSince(certificate.notValidBefore) - 3600) < 2)
+
+        let label = SealingScope.strict.label(namespace: "n", name: "s")
+        let sealed = try HybridCipher.seal(Array("v".utf8), for: certificate.publicKey, label: label)
+        #expect(try HybridCipher.open(sealed, with: [key], label: label) == Array("v".utf8))
+
+        try withTemporaryDirectory { directory in
+            let certPath = directory.appendingPathComponent("tls.crt")
+            try certificate.pemRepresentation.write(to: certPath, atomically: true, encoding: .utf8)
+            if let openssl = ExternalTool.find("openssl") {
+                let text = try ExternalTool.run(openssl, ["x509", "-in", certPath.path, "-noout", "-text"]).output
+                #expect(text.contains("X509v3 Key Usage: critical"))
+                #expect(text.contains("Encipher Only"))
+                #expect(text.contains("X509v3 Basic Constraints: critical"))
+                #expect(text.contains("CA:TRUE"))
+                #expect(text.contains("X509v3 Subject Key Identifier"))
+                #expect(text.contains("Signature Algorithm: sha256WithRSAEncryption"))
+                #expect(text.contains("Subject: CN = sealkit-test"))
+            } else {
+                print("skipped: openssl is not installed")
+            }
+            if let sshKeygen = ExternalTool.find("ssh-keygen"), let openssl = ExternalTool.find("openssl") {
+                let publicPath = directory.appendingPathComponent("pub.pem")
+                try key.publicKey.pemRepresentation.write(to: publicPath, atomically: true, encoding: .utf8)
+                let ssh = try ExternalTool.run(sshKeygen, ["-i", "-m", "PKCS8", "-f", publicPath.path]).output
+                let sshPath = directory.appendingPathComponent("key.pub")
+                try ssh.write(to: sshPath, atomically: true, encoding: .utf8)
+                let fingerprint = try ExternalTool.run(sshKeygen, ["-l", "-E", "sha256", "-f", sshPath.path]).output
+                #expect(fingerprint.contains(key.publicKey.fingerprint.rawValue), "\(fingerprint)")
+                _ = openssl
+            } else {
+                print("skipped: ssh-keygen is not installed")
+            }
+        }
+    }
+
+    @Test("a controller-default key is RSA-4096 valid for ten years")
+    func controllerDefaults() throws {
+        let key = try RSAPrivateKey.generate()
+        let certificate = try Certificate.selfSigned(for: key)
+        #expect(key.bitCount == 4096)
+        #expect(certificate.subject == "")
+        let years = certificate.notValidAfter.timeIntervalSince(certificate.notValidBefore) / (365 * 86400)
+        #expect(abs(years - 10) < 0.01)
+        #expect(try RSAPrivateKey(pemRepresentation: key.pkcs1PEMRepresentation()).publicKey == key.publicKey)
+    }
+
+    @Test("an expired certificate reports it")
+    func expiredCertificate() throws {
+        let key = try RSAPrivateKey.generate(bitCount: 2048)
+        let certificate = try Certificate.selfSigned(for: key, validity: 60, now: Date(timeIntervalSinceNow: -3600))
+        #expect(certificate.isExpired())
+        #expect(!certificate.isExpired(at: Date(timeIntervalSinceNow: -3590)))
+    }
+
+    @Test("scope labels follow upstream's rule")
+    func scopeLabels() {
+        #expect(SealingScope.strict.label(namespace: "prod", name: "db") == Array("prod/db".utf8))
+        #expect(SealingScope.namespaceWide.label(namespace: "prod", name: "db") == Array("prod".utf8))
+        #expect(SealingScope.clusterWide.label(namespace: "prod", name: "db") == [])
+        #expect(SealingScope(annotations: [SealingScope.clusterWideAnnotation: "true", SealingScope.namespaceWideAnnotation: "true"]) == .clusterWide)
+        #expect(SealingScope(annotations: [SealingScope.namespaceWideAnnotation: "true"]) == .namespaceWide)
+        #expect(SealingScope(annotations: [SealingScope.namespaceWideAnnotation: "yes"]) == .strict)
+    }
+}
