@@ -1,0 +1,63 @@
+import Foundation
+
+/// A kustomize `Kustomization` (or `Component`): the typed fields SealKit reasons about, over the
+/// full document, which is kept as read so that writing it back loses no field.
+public struct Kustomization: KubernetesObject, Hashable {
+    /// The whole document, every field in its original order.
+    public private(set) var node: YAMLNode
+
+    public init(node: YAMLNode, options: DecodingOptions = .yaml) throws(ManifestError) {
+        let reader = try FieldReader(node, path: "", options: options)
+        if let kind = try reader.string("kind"), kind != "Kustomization", kind != "Component" {
+            throw ManifestError(.wrongKind(expected: "a Kustomization", found: "a \(kind)"), mark: node.mark)
+        }
+        // Validate the typed fields once, so the accessors below cannot fail.
+        for field in ["apiVersion", "kind", "namespace", "namePrefix", "nameSuffix"] { _ = try reader.string(field) }
+        for field in ["resources", "components", "bases", "crds", "configurations", "generators", "transformers", "validators"] {
+            _ = try reader.stringList(field)
+        }
+        for field in ["commonLabels", "commonAnnotations"] { _ = try reader.stringMap(field) }
+        self.node = node
+    }
+
+    /// Reads a `kustomization.yaml` text.
+    public init(yaml: String) throws(ManifestError) {
+        try self.init(node: YAMLParser().parseSingle(Array(yaml.utf8)))
+    }
+
+    public var apiVersion: String? { string("apiVersion") }
+    public var kind: String? { string("kind") }
+    /// The namespace every resource is moved to.
+    public var namespace: String? { string("namespace") }
+    /// Prepended to every resource's name.
+    public var namePrefix: String? { string("namePrefix") }
+    /// Appended to every resource's name.
+    public var nameSuffix: String? { string("nameSuffix") }
+    /// Files, folders and URLs of resources (and, in older files, bases).
+    public var resources: [String] { list("resources") + list("bases") }
+    public var components: [String] { list("components") }
+    public var generators: [String] { list("generators") }
+    public var transformers: [String] { list("transformers") }
+    public var commonLabels: [String: String] { map("commonLabels") }
+    public var commonAnnotations: [String: String] { map("commonAnnotations") }
+    /// `patches`, `patchesStrategicMerge`, `patchesJson6902`, `labels`, … as read.
+    public func field(_ name: String) -> YAMLNode? { node[name] }
+
+    /// The document as YAML with the original key order and scalar styles (comments are not kept;
+    /// edit the file's text where they matter).
+    public func yaml() throws(ManifestError) -> String {
+        try YAMLEmitter().emit(node)
+    }
+
+    private func string(_ name: String) -> String? {
+        (try? FieldReader(node, path: "", options: .yaml).string(name)) ?? nil
+    }
+
+    private func list(_ name: String) -> [String] {
+        ((try? FieldReader(node, path: "", options: .yaml).stringList(name)) ?? nil) ?? []
+    }
+
+    private func map(_ name: String) -> [String: String] {
+        ((try? FieldReader(node, path: "", options: .yaml).stringMap(name)) ?? nil) ?? [:]
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Kubernetes object metadata. Fields the server sets are kept as read so that a round trip
+/// loses nothing; fields SealKit does not know are kept in ``additionalFields``.
+public struct ObjectMeta: Sendable, Hashable {
+    public var name: String?
+    public var generateName: String?
+    public var namespace: String?
+    public var labels: [String: String]
+    public var annotations: [String: String]
+    public var ownerReferences: [OwnerReference]
+    public var finalizers: [String]
+
+    /// Server-set fields, kept as read (`creationTimestamp: null` included, as kubeseal ≤ 0.31 wrote).
+    public var selfLink: String?
+    public var uid: String?
+    public var resourceVersion: String?
+    public var generation: YAMLNode?
+    public var creationTimestamp: YAMLNode?
+    public var deletionTimestamp: YAMLNode?
+    public var deletionGracePeriodSeconds: YAMLNode?
+    public var managedFields: YAMLNode?
+
+    /// Fields SealKit does not model, in their original order.
+    public var additionalFields: [YAMLNode.Pair]
+
+    public init(name: String? = nil, namespace: String? = nil, labels: [String: String] = [:], annotations: [String: String] = [:]) {
+        self.name = name
+        self.namespace = namespace
+        self.labels = labels
+        self.annotations = annotations
+        self.ownerReferences = []
+        self.finalizers = []
+        self.additionalFields = []
+    }
+
+    static let knownFields: Set<String> = [
+        "name", "generateName", "namespace", "selfLink", "uid", "resourceVersion", "generation", "creationTimestamp",
+        "deletionTimestamp", "deletionGracePeriodSeconds", "labels", "annotations", "ownerReferences", "finalizers", "managedFields",
+    ]
+
+    init(reader: FieldReader) throws(ManifestError) {
+        name = try reader.string("name")
+        generateName = try reader.string("generateName")
+        namespace = try reader.string("namespace")
+        selfLink = try reader.string("selfLink")
+        uid = try reader.string("uid")
+        resourceVersion = try reader.string("resourceVersion")
+        generation = reader.value("generation")
+        creationTimestamp = reader.value("creationTimestamp")
+        deletionTimestamp = reader.value("deletionTimestamp")
+        deletionGracePeriodSeconds = reader.value("deletionGracePeriodSeconds")
+        labels = try reader.stringMap("labels") ?? [:]
+        annotations = try reader.stringMap("annotations") ?? [:]
+        finalizers = try reader.stringList("finalizers") ?? []
+        managedFields = reader.value("managedFields")
+        ownerReferences = []
+        if let references = reader.value("ownerReferences"), !references.isNull {
+            guard let items = references.sequence else {
+                throw ManifestError(.invalidField(field: reader.fieldPath("ownerReferences"), problem: "expected a list, found \(references.kindName)"), mark: references.mark)
+            }
+            for (index, item) in items.enumerated() {
+                ownerReferences.append(try OwnerReference(reader: FieldReader(item, path: "\(reader.fieldPath("ownerReferences"))[\(index)]", options: reader.options)))
+            }
+        }
+        additionalFields = reader.unknownFields(known: Self.knownFields)
+    }
+
+    /// Decodes metadata from a node.
+    public init(node: YAMLNode, options: DecodingOptions = .yaml) throws(ManifestError) {
+        try self.init(reader: FieldReader(node, path: "metadata", options: options))
+    }
+
+    /// Clears what the API server sets (`uid`, `resourceVersion`, `generation`,
+    /// `creationTimestamp`, `deletionTimestamp`, `deletionGracePeriodSeconds`, `selfLink`).
+    public mutating func removeServerSetFields() {
+        selfLink = nil
+        uid = nil
+        resourceVersion = nil
+        generation = nil
+        creationTimestamp = nil
+        deletionTimestamp = nil
+        deletionGracePeriodSeconds = nil
+    }
+
+    /// The metadata as a node, in Go's field order, empty fields omitted.
+    public var node: YAMLNode {
+        var fields: [(String, YAMLNode)] = []
+        func add(_ name: String, _ value: String?) {
+            if let value, !value.isEmpty { fields.append((name, .string(value))) }
+        }
+        func add(_ name: String, _ value: YAMLNode?) {
+            if let value { fields.append((name, value)) }
+        }
+        add("name", name)
+        add("generateName", generateName)
+        add("namespace", namespace)
+        add("selfLink", selfLink)
+        add("uid", uid)
+        add("resourceVersion", resourceVersion)
+        add("generation", generation)
+        add("creationTimestamp", creationTimestamp)
+        add("deletionTimestamp", deletionTimestamp)
+        add("deletionGracePeriodSeconds", deletionGracePeriodSeconds)
+        if !labels.isEmpty { fields.append(("labels", .sortedStringMap(labels))) }
+        if !annotations.isEmpty { fields.append(("annotations", .sortedStringMap(annotations))) }
+        if !ownerReferences.isEmpty { fields.append(("ownerReferences", .sequence(ownerReferences.map(\.node)))) }
+        if !finalizers.isEmpty { fields.append(("finalizers", .sequence(finalizers.map { .string($0) }))) }
+        add("managedFields", managedFields)
+        return YAMLNode.mapping(fields).appending(additionalFields)
+    }
+}

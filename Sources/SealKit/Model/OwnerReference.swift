@@ -1,0 +1,39 @@
+import Foundation
+
+/// A reference from an object to its owner (`metadata.ownerReferences[]`).
+public struct OwnerReference: Sendable, Hashable {
+    public var apiVersion: String
+    public var kind: String
+    public var name: String
+    public var uid: String
+    public var controller: Bool?
+    public var blockOwnerDeletion: Bool?
+
+    public init(apiVersion: String, kind: String, name: String, uid: String, controller: Bool? = nil, blockOwnerDeletion: Bool? = nil) {
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.name = name
+        self.uid = uid
+        self.controller = controller
+        self.blockOwnerDeletion = blockOwnerDeletion
+    }
+
+    init(reader: FieldReader) throws(ManifestError) {
+        apiVersion = try reader.string("apiVersion") ?? ""
+        kind = try reader.string("kind") ?? ""
+        name = try reader.string("name") ?? ""
+        uid = try reader.string("uid") ?? ""
+        controller = try reader.bool("controller")
+        blockOwnerDeletion = try reader.bool("blockOwnerDeletion")
+    }
+
+    /// The reference as a node; the first four fields are always written, `""` included.
+    public var node: YAMLNode {
+        var fields: [(String, YAMLNode)] = [
+            ("apiVersion", .string(apiVersion)), ("kind", .string(kind)), ("name", .string(name)), ("uid", .string(uid)),
+        ]
+        if let controller, controller { fields.append(("controller", .bool(controller))) }
+        if let blockOwnerDeletion, blockOwnerDeletion { fields.append(("blockOwnerDeletion", .bool(blockOwnerDeletion))) }
+        return .mapping(fields)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// The order in which go-yaml v2 sorts mapping keys, and so the order of every mapping in
+/// kubeseal's YAML output: non-letters before letters (but letters first right after a shared
+/// digit), runs of digits by numeric value (`token9` < `token10`), letters by code point
+/// (`B` < `a`).
+public enum GoYAMLKeyOrder {
+    /// go-yaml v2's `keyList.Less` for two string keys.
+    public static func less(_ a: String, _ b: String) -> Bool {
+        less(Array(a.unicodeScalars), Array(b.unicodeScalars))
+    }
+
+    static func less(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        var position = 0
+        // Whether the last shared character was a digit: then a letter sorts before a digit
+        // (`1a` < `10`), otherwise a non-letter sorts first (`a1` < `ab`).
+        var afterDigit = false
+        while position < a.count, position < b.count {
+            let x = a[position], y = b[position]
+            if x == y {
+                afterDigit = isDigit(x)
+                position += 1
+                continue
+            }
+            let xLetter = isLetter(x), yLetter = isLetter(y)
+            if xLetter && yLetter { return x.value < y.value }
+            if xLetter || yLetter { return afterDigit ? xLetter : yLetter }
+            // Neither is a letter: compare the digit runs that start here as numbers.
+            var aNumber: Int64 = 0, bNumber: Int64 = 0
+            if x == "0" || y == "0" {
+                // Inside a run whose shared prefix holds a non-zero digit, go-yaml counts from 1.
+                var back = position - 1
+                while back >= 0, isDigit(a[back]) {
+                    if a[back] != "0" { aNumber = 1; bNumber = 1; break }
+                    back -= 1
+                }
+            }
+            var aEnd = position
+            while aEnd < a.count, isDigit(a[aEnd]) {
+                aNumber = aNumber &* 10 &+ Int64(a[aEnd].value) &- 0x30
+                aEnd += 1
+            }
+            var bEnd = position
+            while bEnd < b.count, isDigit(b[bEnd]) {
+                bNumber = bNumber &* 10 &+ Int64(b[bEnd].value) &- 0x30
+                bEnd += 1
+            }
+            if aNumber != bNumber { return aNumber < bNumber }
+            if aEnd != bEnd { return aEnd < bEnd }
+            return x.value < y.value
+        }
+        return a.count < b.count
+    }
+
+    /// Sorts keys as go-yaml does. The comparison is not transitive for some key sets, where
+    /// upstream's own order varies from run to run; a stable insertion sort over the bytewise
+    /// order makes SealKit's output deterministic.
+    public static func sorted(_ keys: [String]) -> [String] {
+        let scalars = keys.sorted(by: bytewise).map { ($0, Array($0.unicodeScalars)) }
+        var result: [(String, [Unicode.Scalar])] = []
+        result.reserveCapacity(scalars.count)
+        for item in scalars {
+            var index = result.count
+            while index > 0, less(item.1, result[index - 1].1) { index -= 1 }
+            result.insert(item, at: index)
+        }
+        return result.map(\.0)
+    }
+
+    /// Bytewise UTF-8 order, Go's order for map keys in JSON.
+    public static func bytewise(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    /// Go's `unicode.IsLetter`: general category L*.
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    /// Go's `unicode.IsDigit`: general category Nd.
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar >= "0" && scalar <= "9" }
+        return scalar.properties.generalCategory == .decimalNumber
+    }
+}

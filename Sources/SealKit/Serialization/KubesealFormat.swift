@@ -1,0 +1,133 @@
+import Foundation
+
+/// Writes documents exactly as `kubeseal` prints them (kubeseal v0.32 and later).
+///
+/// kubeseal turns objects into JSON, re-reads that JSON as YAML 1.1 and emits it with go-yaml
+/// v2. The YAML therefore has every mapping's keys in go-yaml's order, strings that would read
+/// back as another type double-quoted, strings with line breaks as literal blocks, and long
+/// plain or quoted strings folded at spaces past column 80. Each document starts with `---`.
+public enum KubesealFormat {
+    /// The output format.
+    public enum OutputFormat: String, Sendable, CaseIterable {
+        case yaml, json
+    }
+
+    /// One document in `format`: YAML starts with `---\n`, JSON ends with `\n`.
+    public static func document(_ node: YAMLNode, format: OutputFormat) throws(ManifestError) -> String {
+        switch format {
+        case .yaml: return try yamlDocument(node)
+        case .json: return JSONWriter.write(node) + "\n"
+        }
+    }
+
+    /// One YAML document as kubeseal writes it: `---\n` and the YAML text.
+    public static func yamlDocument(_ node: YAMLNode) throws(ManifestError) -> String {
+        var replacements: [(String, String)] = []
+        let prepared = withByteOrderMarkPlaceholders(try normalized(node), &replacements)
+        var text = try emitter.emit(prepared)
+        for (placeholder, escaped) in replacements {
+            text = text.replacingOccurrences(of: placeholder, with: escaped)
+        }
+        return "---\n" + text
+    }
+
+    /// go-yaml escapes every character of a string that starts with U+FEFF (its BOM test looks
+    /// at the string's start, not the current character); libyaml escapes only the BOM. Such
+    /// values are emitted as unique space-free placeholders and replaced afterwards. An escaped
+    /// string has no raw spaces, so it is never folded, and the placeholder never is either.
+    private static func withByteOrderMarkPlaceholders(_ node: YAMLNode, _ replacements: inout [(String, String)]) -> YAMLNode {
+        switch node.content {
+        case .scalar(let scalar):
+            guard scalar.isString, scalar.value.unicodeScalars.first == "\u{FEFF}" else { return node }
+            let placeholder = "sealkit-bom-\(replacements.count)-\(UUID().uuidString)"
+            replacements.append((placeholder, goEscapedEverything(scalar.value)))
+            return .string(placeholder)
+        case .sequence(let items):
+            return YAMLNode(.sequence(items.map { withByteOrderMarkPlaceholders($0, &replacements) }))
+        case .mapping(let pairs):
+            return YAMLNode(.mapping(pairs.map { .init(key: $0.key, value: withByteOrderMarkPlaceholders($0.value, &replacements)) }))
+        }
+    }
+
+    /// A double-quoted scalar with every character escaped, as go-yaml writes it.
+    static func goEscapedEverything(_ text: String) -> String {
+        let short: [UInt32: String] = [0x00: "0", 0x07: "a", 0x08: "b", 0x09: "t", 0x0A: "n", 0x0B: "v", 0x0C: "f",
+                                       0x0D: "r", 0x1B: "e", 0x22: "\"", 0x5C: "\\", 0x85: "N", 0xA0: "_",
+                                       0x2028: "L", 0x2029: "P"]
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if let escape = short[value] {
+                output += "\\" + escape
+            } else if value <= 0xFF {
+                output += "\\x" + String(format: "%02X", value)
+            } else if value <= 0xFFFF {
+                output += "\\u" + String(format: "%04X", value)
+            } else {
+                output += "\\U" + String(format: "%08X", value)
+            }
+        }
+        return output + "\""
+    }
+
+    /// go-yaml's style choice. A key with a line break also gets `.literal`: libyaml then writes
+    /// it in complex form (`? |-`), as go-yaml does.
+    private static let emitter = YAMLEmitter(lineWidth: 80) { scalar, _ in
+        guard scalar.isString else { return .plain }
+        if scalar.value.contains("\n") { return .literal }
+        if YAMLResolver.needsQuotes(scalar.value) { return .doubleQuoted }
+        return .plain
+    }
+
+    /// Sorts keys as go-yaml does and applies the JSON round trip's effect on NEL characters.
+    static func normalized(_ node: YAMLNode) throws(ManifestError) -> YAMLNode {
+        switch node.content {
+        case .scalar(var scalar):
+            guard scalar.isString else { return node }
+            if scalar.value.unicodeScalars.contains("\u{85}") {
+                scalar.value = foldNextLines(scalar.value)
+            }
+            return YAMLNode(.scalar(scalar))
+        case .sequence(let items):
+            var result: [YAMLNode] = []
+            result.reserveCapacity(items.count)
+            for item in items { result.append(try normalized(item)) }
+            return YAMLNode(.sequence(result))
+        case .mapping(let pairs):
+            var byKey: [String: YAMLNode] = [:]
+            for pair in pairs {
+                let key = pair.key.scalar?.value ?? pair.key.description
+                if key.unicodeScalars.contains("\u{85}") {
+                    throw ManifestError(.invalidField(field: key, problem: "a key with a NEL (U+0085) character cannot be written as YAML; use -o json"))
+                }
+                byKey[key] = try normalized(pair.value)
+            }
+            return YAMLNode(.mapping(GoYAMLKeyOrder.sorted(Array(byKey.keys)).map { .init(key: .string($0), value: byKey[$0]!) }))
+        }
+    }
+
+    /// go-yaml reads a raw NEL inside a JSON string as a line break and folds it: a run of spaces
+    /// and NELs with one NEL becomes a space, with k > 1 NELs it becomes k − 1 line feeds.
+    static func foldNextLines(_ text: String) -> String {
+        var output = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] == " " || scalars[index] == "\u{85}" else {
+                output.append(scalars[index]); index += 1; continue
+            }
+            var end = index, breaks = 0
+            while end < scalars.count, scalars[end] == " " || scalars[end] == "\u{85}" {
+                if scalars[end] == "\u{85}" { breaks += 1 }
+                end += 1
+            }
+            switch breaks {
+            case 0: output.append(contentsOf: scalars[index..<end])
+            case 1: output.append(" ")
+            default: output.append(contentsOf: repeatElement(Unicode.Scalar("\n"), count: breaks - 1))
+            }
+            index = end
+        }
+        return String(output)
+    }
+}

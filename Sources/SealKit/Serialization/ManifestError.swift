@@ -1,0 +1,87 @@
+import Foundation
+
+/// A problem reading or decoding a manifest, with where it is: the file (when known), the
+/// document (0-based index, printed 1-based), and the line and column.
+///
+/// A struct rather than an enum because every problem shares the same location facts.
+/// Descriptions never quote values, only keys and positions.
+public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong.
+    public enum Reason: Sendable, Equatable {
+        /// The bytes are not UTF-8 (`encoding` names what they look like, e.g. "UTF-16LE").
+        case notUTF8(encoding: String)
+        /// The YAML or JSON syntax is broken; the message is the parser's.
+        case syntax(String)
+        /// A safety limit was hit (alias expansion, nesting depth, size).
+        case limitExceeded(String)
+        /// A mapping holds the same key twice.
+        case duplicateKey(String)
+        /// The document is not of the kind that was expected.
+        case wrongKind(expected: String, found: String)
+        /// A field holds the wrong type or an invalid value; `field` is a dotted path.
+        case invalidField(field: String, problem: String)
+        /// A required field is missing.
+        case missingField(String)
+        /// The input holds no documents.
+        case empty
+    }
+
+    public var reason: Reason
+    /// The file the document came from, when known.
+    public var file: String?
+    /// The document's index in its stream (0-based).
+    public var documentIndex: Int?
+    /// The position in the source text.
+    public var mark: YAMLNode.Mark?
+
+    public init(_ reason: Reason, file: String? = nil, documentIndex: Int? = nil, mark: YAMLNode.Mark? = nil) {
+        self.reason = reason
+        self.file = file
+        self.documentIndex = documentIndex
+        self.mark = mark
+    }
+
+    /// The same error, located in `file`.
+    public func inFile(_ file: String) -> ManifestError {
+        var copy = self
+        copy.file = copy.file ?? file
+        return copy
+    }
+
+    /// The same error, located in document `index` unless it already names one.
+    public func inDocument(_ index: Int) -> ManifestError {
+        var copy = self
+        copy.documentIndex = copy.documentIndex ?? index
+        return copy
+    }
+
+    public var description: String {
+        var location: [String] = []
+        if let file { location.append(file) }
+        if let documentIndex { location.append("document \(documentIndex + 1)") }
+        if let mark { location.append(mark.description) }
+        let prefix = location.isEmpty ? "" : location.joined(separator: ", ") + ": "
+        return prefix + problem
+    }
+
+    private var problem: String {
+        switch reason {
+        case .notUTF8(let encoding):
+            return "the input is \(encoding), not UTF-8; save the file as UTF-8 (PowerShell: Out-File -Encoding utf8)"
+        case .syntax(let message):
+            return message
+        case .limitExceeded(let message):
+            return message
+        case .duplicateKey(let key):
+            return "mapping key \"\(key)\" appears more than once"
+        case .wrongKind(let expected, let found):
+            return "expected \(expected), found \(found)"
+        case .invalidField(let field, let problem):
+            return "\(field): \(problem)"
+        case .missingField(let field):
+            return "\(field) is required"
+        case .empty:
+            return "no documents found"
+        }
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+
+/// A node of a YAML (or JSON) document: a scalar, a sequence, or a mapping that keeps its keys in
+/// document order. Anchors and aliases are already resolved.
+///
+/// Equality compares content only; positions are ignored.
+public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
+    /// Where a node starts in its source text (1-based).
+    public struct Mark: Sendable, Hashable, CustomStringConvertible {
+        public var line: Int
+        public var column: Int
+        public init(line: Int, column: Int) {
+            self.line = line
+            self.column = column
+        }
+        public var description: String { "line \(line), column \(column)" }
+    }
+
+    /// How a scalar was, or should be, written.
+    public enum ScalarStyle: Sendable, Hashable {
+        case plain, singleQuoted, doubleQuoted, literal, folded
+    }
+
+    /// A scalar's text with its style and explicit tag, if any.
+    public struct Scalar: Sendable, Hashable {
+        public var value: String
+        public var style: ScalarStyle
+        /// The explicit or assigned tag in long form (`tag:yaml.org,2002:str`), or nil when the
+        /// type is implied by the text (YAML 1.1 resolution of plain scalars).
+        public var tag: String?
+
+        public init(_ value: String, style: ScalarStyle = .plain, tag: String? = nil) {
+            self.value = value
+            self.style = style
+            self.tag = tag
+        }
+
+        /// The YAML 1.1 type of this scalar: quoted or `!!str`-tagged scalars are strings, plain
+        /// ones are resolved from their text.
+        public var resolved: YAMLResolver.Resolved {
+            if let tag {
+                return tag == YAMLNode.stringTag ? .string : YAMLResolver.resolve(value, tag: tag)
+            }
+            return style == .plain ? YAMLResolver.resolve(value) : .string
+        }
+
+        /// Whether this scalar is a string (as opposed to null, a bool, a number or a timestamp).
+        public var isString: Bool {
+            if case .string = resolved { return true }
+            return false
+        }
+    }
+
+    /// A mapping entry.
+    public struct Pair: Sendable, Hashable {
+        public var key: YAMLNode
+        public var value: YAMLNode
+        public init(key: YAMLNode, value: YAMLNode) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// What a node holds.
+    public enum Content: Sendable, Hashable {
+        case scalar(Scalar)
+        case sequence([YAMLNode])
+        case mapping([Pair])
+    }
+
+    public var content: Content
+    /// Where the node starts in its source, when it was parsed.
+    public var mark: Mark?
+
+    public init(_ content: Content, mark: Mark? = nil) {
+        self.content = content
+        self.mark = mark
+    }
+
+    public static func == (lhs: YAMLNode, rhs: YAMLNode) -> Bool { lhs.content == rhs.content }
+    public func hash(into hasher: inout Hasher) { hasher.combine(content) }
+
+    // MARK: Building
+
+    static let stringTag = "tag:yaml.org,2002:str"
+
+    /// A string scalar: always a string, however it looks.
+    public static func string(_ value: String) -> YAMLNode {
+        YAMLNode(.scalar(Scalar(value, tag: stringTag)))
+    }
+
+    /// A boolean scalar.
+    public static func bool(_ value: Bool) -> YAMLNode {
+        YAMLNode(.scalar(Scalar(value ? "true" : "false")))
+    }
+
+    /// An integer scalar.
+    public static func int(_ value: Int) -> YAMLNode {
+        YAMLNode(.scalar(Scalar(String(value))))
+    }
+
+    /// The null scalar.
+    public static var null: YAMLNode { YAMLNode(.scalar(Scalar("null"))) }
+
+    /// A sequence.
+    public static func sequence(_ items: [YAMLNode]) -> YAMLNode { YAMLNode(.sequence(items)) }
+
+    /// A mapping with string keys, in the given order.
+    public static func mapping(_ pairs: [(String, YAMLNode)]) -> YAMLNode {
+        YAMLNode(.mapping(pairs.map { Pair(key: .string($0.0), value: $0.1) }))
+    }
+
+    /// A mapping of strings to strings, keys sorted bytewise (Go's order for maps in JSON).
+    public static func sortedStringMap(_ map: [String: String]) -> YAMLNode {
+        mapping(map.keys.sorted(by: GoYAMLKeyOrder.bytewise).map { ($0, .string(map[$0]!)) })
+    }
+
+    // MARK: Reading
+
+    /// The scalar, if this is one.
+    public var scalar: Scalar? {
+        if case .scalar(let scalar) = content { return scalar }
+        return nil
+    }
+
+    /// The items, if this is a sequence.
+    public var sequence: [YAMLNode]? {
+        if case .sequence(let items) = content { return items }
+        return nil
+    }
+
+    /// The entries, if this is a mapping.
+    public var mapping: [Pair]? {
+        if case .mapping(let pairs) = content { return pairs }
+        return nil
+    }
+
+    /// Whether this is the null scalar (`null`, `~`, empty, in plain style).
+    public var isNull: Bool {
+        if case .null = scalar?.resolved { return true }
+        return false
+    }
+
+    /// The value for a string key of a mapping, matched exactly.
+    public subscript(key: String) -> YAMLNode? {
+        mapping?.first { $0.key.scalar?.value == key }?.value
+    }
+
+    /// A short name for the node's kind, for error messages.
+    public var kindName: String {
+        switch content {
+        case .scalar(let scalar):
+            switch scalar.resolved {
+            case .null: return "null"
+            case .bool: return "a boolean"
+            case .int, .float: return "a number"
+            case .timestamp: return "a timestamp"
+            case .string: return "a string"
+            }
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+
+    public var description: String {
+        switch content {
+        case .scalar(let scalar): return scalar.value
+        case .sequence(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
+        case .mapping(let pairs): return "{" + pairs.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
+        }
+    }
+
+    /// Number of nodes in this subtree, itself included.
+    var nodeCount: Int {
+        switch content {
+        case .scalar: return 1
+        case .sequence(let items): return items.reduce(1) { $0 + $1.nodeCount }
+        case .mapping(let pairs): return pairs.reduce(1) { $0 + $1.key.nodeCount + $1.value.nodeCount }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+import CYAML
+import Foundation
+
+/// Reads YAML streams into ``YAMLNode`` trees through libyaml's event API.
+///
+/// Anchors and aliases are resolved, with a cap on how many nodes aliases may expand to (a
+/// "billion laughs" document is an error, not an out-of-memory); nesting depth is capped, and
+/// the tree is built without recursion, so hostile nesting cannot overflow the stack. Duplicate
+/// mapping keys are an error, as in kubectl.
+public struct YAMLParser: Sendable {
+    /// Safety limits for untrusted input.
+    public struct Limits: Sendable {
+        /// Deepest nesting of sequences and mappings.
+        public var maxDepth: Int
+        /// Most nodes that aliases may add to one document.
+        public var maxAliasExpansion: Int
+
+        public init(maxDepth: Int = 256, maxAliasExpansion: Int = 100_000) {
+            self.maxDepth = maxDepth
+            self.maxAliasExpansion = maxAliasExpansion
+        }
+    }
+
+    /// One document of a stream.
+    public struct Document: Sendable {
+        /// The root node.
+        public var root: YAMLNode
+        /// The document's index in the stream (0-based).
+        public var index: Int
+        /// Byte offsets of the document's content in the input (after a UTF-8 byte-order mark).
+        public var byteRange: Range<Int>
+    }
+
+    public var limits: Limits
+
+    public init(limits: Limits = Limits()) {
+        self.limits = limits
+    }
+
+    /// Parses every document of a YAML stream. Empty documents are kept (as null roots).
+    public func parse(_ bytes: [UInt8]) throws(ManifestError) -> [Document] {
+        let content = try TextEncoding.utf8Content(bytes)
+        do {
+            return try Array(content).withUnsafeBufferPointer { buffer in
+                var reader = EventReader(buffer: buffer, limits: limits)
+                return try reader.readDocuments()
+            }
+        } catch let error as ManifestError {
+            throw error
+        } catch {
+            throw ManifestError(.syntax("\(error)"))
+        }
+    }
+
+    /// Parses a stream that must hold exactly one document.
+    public func parseSingle(_ bytes: [UInt8]) throws(ManifestError) -> YAMLNode {
+        let documents = try parse(bytes)
+        guard let first = documents.first else { throw ManifestError(.empty) }
+        guard documents.count == 1 else {
+            throw ManifestError(.syntax("expected one document, found \(documents.count)"), documentIndex: 1)
+        }
+        return first.root
+    }
+}
+
+/// The event loop and iterative tree builder behind ``YAMLParser``.
+private struct EventReader {
+    private enum Frame {
+        case sequence(items: [YAMLNode], anchor: String?, mark: YAMLNode.Mark)
+        case mapping(pairs: [YAMLNode.Pair], pendingKey: YAMLNode?, keys: Set<String>, anchor: String?, mark: YAMLNode.Mark)
+    }
+
+    let buffer: UnsafeBufferPointer<UInt8>
+    let limits: YAMLParser.Limits
+
+    private var stack: [Frame] = []
+    private var anchors: [String: YAMLNode] = [:]
+    private var expanded = 0
+    private var root: YAMLNode?
+    private var documentIndex = 0
+    private var documentStart = 0
+
+    init(buffer: UnsafeBufferPointer<UInt8>, limits: YAMLParser.Limits) {
+        self.buffer = buffer
+        self.limits = limits
+    }
+
+    mutating func readDocuments() throws -> [YAMLParser.Document] {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { throw ManifestError(.syntax("libyaml could not start")) }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+
+        var documents: [YAMLParser.Document] = []
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else { throw syntaxError(parser) }
+            defer { yaml_event_delete(&event) }
+            let mark = Self.mark(event.start_mark)
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return documents
+            case YAML_DOCUMENT_START_EVENT:
+                anchors = [:]
+                expanded = 0
+                root = nil
+                documentStart = Int(event.start_mark.index)
+            case YAML_DOCUMENT_END_EVENT:
+                let end = Int(event.end_mark.index)
+                documents.append(.init(root: root ?? .null, index: documentIndex, byteRange: documentStart..<max(documentStart, end)))
+                documentIndex += 1
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                let value = Self.string(scalar.value, Int(scalar.length))
+                let tag = scalar.tag.map { String(cString: $0) }
+                let node = YAMLNode(.scalar(.init(value, style: Self.style(scalar.style), tag: tag)), mark: mark)
+                try add(node, anchor: scalar.anchor.map { String(cString: $0) })
+            case YAML_SEQUENCE_START_EVENT:
+                try push(.sequence(items: [], anchor: event.data.sequence_start.anchor.map { String(cString: $0) }, mark: mark))
+            case YAML_MAPPING_START_EVENT:
+                try push(.mapping(pairs: [], pendingKey: nil, keys: [], anchor: event.data.mapping_start.anchor.map { String(cString: $0) }, mark: mark))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                switch stack.removeLast() {
+                case .sequence(let items, let anchor, let start):
+                    try add(YAMLNode(.sequence(items), mark: start), anchor: anchor)
+                case .mapping(let pairs, _, _, let anchor, let start):
+                    try add(YAMLNode(.mapping(pairs), mark: start), anchor: anchor)
+                }
+            case YAML_ALIAS_EVENT:
+                let name = String(cString: event.data.alias.anchor)
+                guard var node = anchors[name] else {
+                    throw ManifestError(.syntax("unknown alias *\(name)"), documentIndex: documentIndex, mark: mark)
+                }
+                expanded += node.nodeCount
+                guard expanded <= limits.maxAliasExpansion else {
+                    throw ManifestError(.limitExceeded("aliases expand to more than \(limits.maxAliasExpansion) nodes (a \"billion laughs\" document?)"),
+                                        documentIndex: documentIndex, mark: mark)
+                }
+                node.mark = mark
+                try add(node, anchor: nil)
+            default:
+                break  // stream start, no-op
+            }
+        }
+    }
+
+    private mutating func push(_ frame: Frame) throws {
+        guard stack.count < limits.maxDepth else {
+            let mark: YAMLNode.Mark
+            switch frame {
+            case .sequence(_, _, let start), .mapping(_, _, _, _, let start): mark = start
+            }
+            throw ManifestError(.limitExceeded("nesting deeper than \(limits.maxDepth) levels"), documentIndex: documentIndex, mark: mark)
+        }
+        stack.append(frame)
+    }
+
+    private mutating func add(_ node: YAMLNode, anchor: String?) throws {
+        if let anchor { anchors[anchor] = node }
+        guard let top = stack.popLast() else {
+            root = node
+            return
+        }
+        switch top {
+        case .sequence(var items, let anchor, let mark):
+            items.append(node)
+            stack.append(.sequence(items: items, anchor: anchor, mark: mark))
+        case .mapping(var pairs, let pendingKey, var keys, let anchor, let mark):
+            if let key = pendingKey {
+                pairs.append(.init(key: key, value: node))
+                stack.append(.mapping(pairs: pairs, pendingKey: nil, keys: keys, anchor: anchor, mark: mark))
+            } else {
+                if let text = node.scalar?.value, node.scalar?.tag != "tag:yaml.org,2002:merge" {
+                    guard keys.insert(text).inserted else {
+                        throw ManifestError(.duplicateKey(text), documentIndex: documentIndex, mark: node.mark)
+                    }
+                }
+                stack.append(.mapping(pairs: pairs, pendingKey: node, keys: keys, anchor: anchor, mark: mark))
+            }
+        }
+    }
+
+    private func syntaxError(_ parser: yaml_parser_t) -> ManifestError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        let context = parser.context.map { String(cString: $0) }
+        let message = context.map { "\(problem) \($0)" } ?? problem
+        return ManifestError(.syntax(message), documentIndex: documentIndex, mark: Self.mark(parser.problem_mark))
+    }
+
+    private static func mark(_ mark: yaml_mark_t) -> YAMLNode.Mark {
+        YAMLNode.Mark(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, _ length: Int) -> String {
+        guard let pointer, length > 0 else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+}
