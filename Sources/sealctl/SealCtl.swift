@@ -2,16 +2,19 @@ import ArgumentParser
 import SealKit
 
 /// The `sealctl` root command.
-struct SealCtl: ParsableCommand {
+struct SealCtl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sealctl",
         abstract: "Seal, unseal, re-seal and check Kubernetes Sealed Secrets.",
         discussion: """
-        sealctl does kubeseal's job with kubeseal's flags, plus offline re-sealing, offline \
-        checks for CI, key management and a per-environment workflow for kustomize overlays. \
+        sealctl does kubeseal's job with kubeseal's flags, plus offline unsealing and validation. \
         Everything it writes is byte-compatible with the Bitnami sealed-secrets controller.
+
+        kubeseal's environment variables work too: SEALED_SECRETS_CERT, SEALED_SECRETS_SCOPE, \
+        SEALED_SECRETS_FORMAT, SEALED_SECRETS_CONTROLLER_NAME, SEALED_SECRETS_CONTROLLER_NAMESPACE. \
+        A flag wins over its variable.
         """,
         version: SealKitVersion.current,
-        subcommands: []
+        subcommands: [SealCommand.self, UnsealCommand.self, ValidateCommand.self, CertCommand.self, SetCommand.self, UnsetCommand.self]
     )
 }

@@ -1,4 +1,31 @@
 import ArgumentParser
+import Foundation
 import SealKit
 
-SealCtl.main()
+/// Runs sealctl. Parsing errors, --help and --version go through argument-parser's own
+/// reporting; errors from running a command become one `error:` line on stderr and exit 1.
+func runSealctl() async -> Never {
+    var command: ParsableCommand
+    do {
+        command = try SealCtl.parseAsRoot(Array(CommandLine.arguments.dropFirst()))
+    } catch {
+        SealCtl.exit(withError: error)
+    }
+    do {
+        if var asyncCommand = command as? AsyncParsableCommand {
+            try await asyncCommand.run()
+        } else {
+            try command.run()
+        }
+    } catch let exitCode as ExitCode {
+        Foundation.exit(exitCode.rawValue)
+    } catch let error where error is ValidationError || error is CleanExit {
+        SealCtl.exit(withError: error)
+    } catch {
+        Console.error(error)
+        Foundation.exit(1)
+    }
+    Foundation.exit(0)
+}
+
+await runSealctl()

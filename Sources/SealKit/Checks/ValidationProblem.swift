@@ -1,0 +1,29 @@
+import Foundation
+
+/// One problem found by validating or checking a manifest.
+public struct ValidationProblem: Sendable, Hashable, CustomStringConvertible {
+    /// How bad it is.
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case warning, error
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
+    }
+
+    public var severity: Severity
+    /// The field, as a dotted path (`spec.encryptedData.password`); empty for the whole document.
+    public var field: String
+    public var message: String
+    /// Where the field is in the source, when known.
+    public var mark: YAMLNode.Mark?
+
+    public init(_ severity: Severity, field: String, _ message: String, mark: YAMLNode.Mark? = nil) {
+        self.severity = severity
+        self.field = field
+        self.message = message
+        self.mark = mark
+    }
+
+    public var description: String {
+        "\(severity.rawValue): " + (field.isEmpty ? message : "\(field): \(message)")
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+private let posixWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let posixWrite = Darwin.write
+#endif
+
+/// Writes files so that readers see either the old content or the new, never a mix: the bytes
+/// go to a temporary file in the same folder, are flushed to disk, and the temporary file is
+/// renamed over the target. A failure at any step leaves the old file as it was and removes the
+/// temporary file.
+///
+/// A target that is a symbolic link is written through: the file it points to is replaced and
+/// the link is kept.
+public enum AtomicFile {
+    /// Why a file could not be written.
+    public struct WriteError: Error, Sendable, Equatable, CustomStringConvertible {
+        public var path: String
+        public var step: String
+        public var code: Int32
+        public var description: String { "cannot write \(path): \(step) failed: \(String(cString: strerror(code)))" }
+    }
+
+    /// A hook that fails the write at a named step, for tests of failure handling.
+    nonisolated(unsafe) static var failureInjection: ((String) -> Int32?)?
+
+    /// Writes `data` to `url` atomically. `permissions` sets the mode of the new file; when nil,
+    /// an existing file's mode is kept and a new file gets 0644. Private keys pass 0o600.
+    public static func write(_ data: Data, to url: URL, permissions: mode_t? = nil) throws {
+        let target = resolvedTarget(url)
+        let directory = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        var existing = stat()
+        let exists = lstat(target, &existing) == 0
+        let mode = permissions ?? (exists ? existing.st_mode & 0o7777 : 0o644)
+
+        var template = Array("\(directory)/.\(name).sealctl-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw WriteError(path: target, step: "creating a temporary file in \(directory)", code: errno) }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var committed = false
+        defer {
+            if !committed { unlink(temporary) }
+        }
+        do {
+            defer { close(descriptor) }
+            try check(fchmod(descriptor, mode) == 0, "setting permissions", target)
+            try data.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    if let code = failureInjection?("write") { throw WriteError(path: target, step: "writing", code: code) }
+                    let written = posixWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw WriteError(path: target, step: "writing", code: errno)
+                    }
+                    offset += written
+                }
+            }
+            if let code = failureInjection?("fsync") { throw WriteError(path: target, step: "flushing to disk", code: code) }
+            try check(fsync(descriptor) == 0, "flushing to disk", target)
+        }
+        if let code = failureInjection?("rename") { throw WriteError(path: target, step: "renaming into place", code: code) }
+        try check(rename(temporary, target) == 0, "renaming into place", target)
+        committed = true
+        // Make the rename itself durable.
+        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY)
+        if directoryDescriptor >= 0 {
+            fsync(directoryDescriptor)
+            close(directoryDescriptor)
+        }
+    }
+
+    /// Writes text as UTF-8 (see ``write(_:to:permissions:)``).
+    public static func write(_ text: String, to url: URL, permissions: mode_t? = nil) throws {
+        try write(Data(text.utf8), to: url, permissions: permissions)
+    }
+
+    /// The final path behind any symbolic links.
+    static func resolvedTarget(_ url: URL) -> String {
+        var path = url.path
+        for _ in 0..<32 {
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { break }
+            path = destination.hasPrefix("/") ? destination : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+        }
+        return path
+    }
+
+    private static func check(_ ok: Bool, _ step: String, _ path: String) throws {
+        guard ok else { throw WriteError(path: path, step: step, code: errno) }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Where a sealing certificate comes from: a file, a URL, or the cluster's controller.
+public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
+    /// A PEM file on disk.
+    case file(URL)
+    /// An `https://` URL, an `http://` URL on a loopback address, or a `file://` URL.
+    case url(URL)
+    /// The controller, through the API server's service proxy with kubectl.
+    case cluster(SealedSecretsController, Kubectl)
+
+    /// A path, or a `file://`, `https://` or (loopback only) `http://` URL, as `--cert` takes it.
+    public init(argument: String) throws {
+        let lowered = argument.lowercased()
+        if lowered.hasPrefix("https://") || lowered.hasPrefix("http://") || lowered.hasPrefix("file://") {
+            guard let url = URL(string: argument) else { throw CertificateSourceError.invalidURL(argument) }
+            if url.isFileURL {
+                self = .file(URL(fileURLWithPath: url.path))
+                return
+            }
+            if url.scheme?.lowercased() == "http", !Self.isLoopback(url.host ?? "") {
+                throw CertificateSourceError.insecureURL(argument)
+            }
+            self = .url(url)
+        } else {
+            self = .file(URL(fileURLWithPath: argument))
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .file(let url): return url.path
+        case .url(let url): return url.absoluteString
+        case .cluster(let controller, _): return "controller \(controller.namespace)/\(controller.name)"
+        }
+    }
+
+    public static func == (lhs: CertificateSource, rhs: CertificateSource) -> Bool {
+        lhs.description == rhs.description
+    }
+
+    /// The certificate's PEM text.
+    public func fetchPEM() async throws -> String {
+        switch self {
+        case .file(let url):
+            do {
+                return try String(contentsOf: url, encoding: .utf8)
+            } catch {
+                throw CertificateSourceError.unreadable(url.path)
+            }
+        case .url(let url):
+            let (data, response) = try await URLSession.shared.data(from: url)
+            if let http = response as? HTTPURLResponse, http.statusCode != 200 {
+                throw CertificateSourceError.httpStatus(url.absoluteString, http.statusCode)
+            }
+            return String(decoding: data, as: UTF8.self)
+        case .cluster(let controller, let kubectl):
+            return try controller.fetchCertificatePEM(using: kubectl)
+        }
+    }
+
+    /// The sealing certificate: the first certificate of the PEM text.
+    public func fetchCertificate() async throws -> Certificate {
+        let pem = try await fetchPEM()
+        do {
+            return try Certificate(pemRepresentation: pem)
+        } catch {
+            throw CertificateSourceError.notACertificate(description, "\(error)")
+        }
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
+    }
+}
+
+/// Why a certificate could not be had from its source.
+public enum CertificateSourceError: Error, Sendable, Equatable, CustomStringConvertible {
+    case invalidURL(String)
+    case insecureURL(String)
+    case unreadable(String)
+    case httpStatus(String, Int)
+    case notACertificate(String, String)
+    case controllerNotFound(String)
+
+    public var description: String {
+        switch self {
+        case .invalidURL(let text): return "not a valid URL: \(text)"
+        case .insecureURL(let text): return "refusing to fetch a sealing certificate over plain http from a remote host (\(text)); use https"
+        case .unreadable(let path): return "cannot read the certificate file \(path)"
+        case .httpStatus(let url, let status): return "cannot fetch \(url): HTTP \(status)"
+        case .notACertificate(let source, let reason): return "\(source): \(reason)"
+        case .controllerNotFound(let hint): return "cannot fetch the certificate from the cluster: \(hint)"
+        }
+    }
+}

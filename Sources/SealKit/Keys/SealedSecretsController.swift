@@ -1,0 +1,48 @@
+import Foundation
+
+/// Where the sealed-secrets controller runs, and how to reach its HTTP API through the API
+/// server's service proxy with kubectl.
+public struct SealedSecretsController: Sendable, Equatable {
+    /// The controller's default service name (kubeseal's default).
+    public static let defaultName = "sealed-secrets-controller"
+    /// The Helm chart's default service name, a common source of "not found" errors.
+    public static let helmChartName = "sealed-secrets"
+    /// The controller's default namespace.
+    public static let defaultNamespace = "kube-system"
+
+    public var name: String
+    public var namespace: String
+
+    public init(name: String? = nil, namespace: String? = nil) {
+        self.name = name ?? Self.defaultName
+        self.namespace = namespace ?? Self.defaultNamespace
+    }
+
+    /// From kubeseal's environment variables (`SEALED_SECRETS_CONTROLLER_NAME`,
+    /// `SEALED_SECRETS_CONTROLLER_NAMESPACE`), with explicit values winning.
+    public init(name: String?, namespace: String?, environment: [String: String]) {
+        self.init(name: name ?? environment["SEALED_SECRETS_CONTROLLER_NAME"],
+                  namespace: namespace ?? environment["SEALED_SECRETS_CONTROLLER_NAMESPACE"])
+    }
+
+    /// The API path of one of the controller's endpoints, e.g. `/v1/cert.pem`.
+    public func proxyPath(_ endpoint: String) -> String {
+        "/api/v1/namespaces/\(namespace)/services/http:\(name):/proxy\(endpoint)"
+    }
+
+    /// Fetches the controller's current sealing certificate (PEM) with `kubectl get --raw`.
+    public func fetchCertificatePEM(using kubectl: Kubectl) throws -> String {
+        do {
+            return String(decoding: try kubectl.run(["get", "--raw", proxyPath("/v1/cert.pem")]), as: UTF8.self)
+        } catch let failure as Kubectl.Failure {
+            guard case .failed(_, _, let message) = failure, message.contains("NotFound") || message.contains("not found") else { throw failure }
+            var hint = "the service \(namespace)/\(name) was not found"
+            if name == Self.defaultName {
+                hint += "; if the controller was installed with the Helm chart its service is called \"\(Self.helmChartName)\": pass --controller-name \(Self.helmChartName)"
+            } else {
+                hint += "; check --controller-name and --controller-namespace"
+            }
+            throw CertificateSourceError.controllerNotFound(hint)
+        }
+    }
+}

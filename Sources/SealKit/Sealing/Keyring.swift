@@ -1,0 +1,92 @@
+import Foundation
+
+/// The private keys that may open sealed values: the controller keeps every key it ever
+/// generated, seals with the newest and unseals with any.
+public struct Keyring: Sendable {
+    /// The keys, in the order they are tried.
+    public private(set) var keys: [RSAPrivateKey]
+
+    public init(keys: [RSAPrivateKey] = []) {
+        self.keys = keys
+    }
+
+    /// Reads keys from a file's contents: PEM private keys (PKCS#1 or PKCS#8, several per file),
+    /// a Secret with `data["tls.key"]`, or a `kind: List` of them in YAML or JSON, which is what
+    /// `kubectl get secret -n kube-system -l sealedsecrets.bitnami.com/sealed-secrets-key -o yaml`
+    /// prints. `source` names the file in errors.
+    public init(contentsOf bytes: [UInt8], source: String) throws {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if text.contains("-----BEGIN") {
+            do {
+                keys = try RSAPrivateKey.all(fromPEM: text)
+            } catch {
+                throw SealingError.invalidKeyFile(file: source, reason: "\(error)")
+            }
+            guard !keys.isEmpty else {
+                throw SealingError.invalidKeyFile(file: source, reason: "no PRIVATE KEY block found (a certificate holds no private key)")
+            }
+            return
+        }
+        let stream: ManifestStream
+        do {
+            stream = try ManifestStream(bytes: bytes)
+        } catch {
+            throw SealingError.invalidKeyFile(file: source, reason: "neither a PEM private key nor a key Secret: \(error)")
+        }
+        keys = []
+        for document in stream.documents {
+            let secret: Secret
+            do {
+                secret = try Secret(document: document)
+            } catch {
+                throw SealingError.invalidKeyFile(file: source, reason: "\(document.locationDescription): \(error)")
+            }
+            guard let pem = secret.data["tls.key"] else {
+                throw SealingError.invalidKeyFile(file: source, reason: "\(document.locationDescription): the Secret has no data[\"tls.key\"]")
+            }
+            do {
+                keys += try RSAPrivateKey.all(fromPEM: String(decoding: pem, as: UTF8.self))
+            } catch {
+                throw SealingError.invalidKeyFile(file: source, reason: "\(document.locationDescription): \(error)")
+            }
+        }
+        guard !keys.isEmpty else { throw SealingError.invalidKeyFile(file: source, reason: "no private keys found") }
+    }
+
+    /// Reads keys from a file (see ``init(contentsOf:source:)``).
+    public init(contentsOf url: URL) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw SealingError.invalidKeyFile(file: url.path, reason: "cannot read the file")
+        }
+        try self.init(contentsOf: Array(data), source: url.path)
+    }
+
+    /// Reads and combines the keys of several files.
+    public init(contentsOf urls: [URL]) throws {
+        keys = []
+        for url in urls { merge(try Keyring(contentsOf: url)) }
+    }
+
+    /// Adds `other`'s keys that this keyring does not hold yet.
+    public mutating func merge(_ other: Keyring) {
+        for key in other.keys where !keys.contains(where: { $0.publicKey == key.publicKey }) {
+            keys.append(key)
+        }
+    }
+
+    /// The key with this public-key fingerprint, if the keyring holds it.
+    public func key(for fingerprint: KeyFingerprint) -> RSAPrivateKey? {
+        keys.first { $0.publicKey.fingerprint == fingerprint }
+    }
+
+    /// Opens one sealed value (base64, as in `encryptedData`) for a scope's label.
+    public func open(base64 value: String, label: [UInt8]) throws -> [UInt8] {
+        guard let bytes = Secret.decodeBase64(value) else {
+            throw CryptoError.noKeyCouldDecrypt(reason: "the value is not valid base64")
+        }
+        return try HybridCipher.open(Array(bytes), with: keys, label: label)
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Seals Secrets into SealedSecrets for one certificate, with kubeseal's rules.
+///
+/// ```swift
+/// let sealer = try Sealer(certificate: Certificate(pemRepresentation: pem))
+/// let sealed = try sealer.seal(secret)
+/// print(try sealed.formatted(as: .yaml))
+/// ```
+public struct Sealer: Sendable {
+    /// How a Secret is turned into a SealedSecret.
+    public struct Options: Sendable {
+        /// The scope; nil keeps what the Secret's annotations say (strict when they say nothing).
+        public var scope: SealingScope?
+        /// Replaces the Secret's name.
+        public var name: String?
+        /// An explicit namespace (`-n`): fills a missing namespace, and is an error when the
+        /// Secret names another one.
+        public var namespace: String?
+        /// The namespace to use when neither the Secret nor `namespace` gives one (kubeseal
+        /// takes the kubeconfig's current namespace).
+        public var defaultNamespace: String?
+        /// Seal a Secret without values instead of refusing it.
+        public var allowEmptyData: Bool
+
+        public init(scope: SealingScope? = nil, name: String? = nil, namespace: String? = nil, defaultNamespace: String? = nil, allowEmptyData: Bool = false) {
+            self.scope = scope
+            self.name = name
+            self.namespace = namespace
+            self.defaultNamespace = defaultNamespace
+            self.allowEmptyData = allowEmptyData
+        }
+    }
+
+    /// Annotations that carry a full copy of an applied object; they would leak the values.
+    public static let lastAppliedAnnotations = [
+        "kubectl.kubernetes.io/last-applied-configuration",
+        "kubecfg.ksonnet.io/last-applied-configuration",
+    ]
+
+    /// The sealing certificate.
+    public let certificate: Certificate
+    let random: RandomByteSource
+
+    /// A sealer for `certificate`. An expired certificate is refused, as kubeseal does.
+    public init(certificate: Certificate, now: Date = Date()) throws {
+        try self.init(certificate: certificate, now: now, random: .system)
+    }
+
+    init(certificate: Certificate, now: Date = Date(), random: RandomByteSource) throws {
+        guard !certificate.isExpired(at: now) else {
+            throw SealingError.expiredCertificate(notAfter: certificate.notValidAfter)
+        }
+        self.certificate = certificate
+        self.random = random
+    }
+
+    /// Seals every value of `secret`.
+    ///
+    /// Top-level metadata gets the name, namespace and scope annotation only; the template gets
+    /// the Secret's metadata without the last-applied annotations, owner references and
+    /// server-set fields; `type` and `immutable` are kept. Values are sealed in key order,
+    /// `data` first, then `stringData`, which wins on the same key.
+    public func seal(_ secret: Secret, options: Options = Options()) throws -> SealedSecret {
+        let prepared = try prepare(secret, options: options)
+        let scope = SealingScope(annotations: prepared.metadata.annotations)
+        let namespace = prepared.metadata.namespace ?? ""
+        let name = prepared.metadata.name ?? ""
+
+        var template = SealedSecret.Template(metadata: prepared.metadata, type: prepared.type, immutable: prepared.immutable)
+        for annotation in Self.lastAppliedAnnotations { template.metadata.annotations[annotation] = nil }
+        template.metadata.ownerReferences = []
+
+        var encrypted: [String: String] = [:]
+        for key in prepared.data.keys.sorted() {
+            encrypted[key] = try sealValue(Array(prepared.data[key]!), scope: scope, namespace: namespace, name: name)
+        }
+        for key in prepared.stringData.keys.sorted() {
+            encrypted[key] = try sealValue(Array(prepared.stringData[key]!.utf8), scope: scope, namespace: namespace, name: name)
+        }
+
+        var metadata = ObjectMeta(name: name, namespace: namespace.isEmpty ? nil : namespace)
+        if let annotation = scope.annotation { metadata.annotations[annotation] = "true" }
+        return SealedSecret(metadata: metadata, spec: .init(template: template, encryptedData: encrypted))
+    }
+
+    /// Seals one value for a scope; returns it in base64, as `encryptedData` holds it.
+    public func sealValue(_ value: [UInt8], scope: SealingScope, namespace: String, name: String) throws -> String {
+        let label = scope.label(namespace: namespace, name: name)
+        let sealed = try HybridCipher.seal(value, for: certificate.publicKey, label: label, random: random)
+        return Data(sealed).base64EncodedString()
+    }
+
+    /// Seals `secret`'s values for `target`'s name, namespace and scope and merges them into it,
+    /// as kubeseal's `--merge-into` does: other keys keep their ciphertext byte for byte; the
+    /// Secret's template labels, annotations and template data are merged in too.
+    public func merge(_ secret: Secret, into target: SealedSecret, allowEmptyData: Bool = false) throws -> SealedSecret {
+        var input = secret
+        input.metadata.annotations[SealingScope.namespaceWideAnnotation] = nil
+        input.metadata.annotations[SealingScope.clusterWideAnnotation] = nil
+        let options = Options(scope: target.scope, allowEmptyData: allowEmptyData)
+        input.metadata.name = target.metadata.name
+        input.metadata.namespace = target.metadata.namespace
+        let update = try seal(input, options: options)
+
+        var merged = target
+        for (key, value) in update.spec.encryptedData { merged.spec.encryptedData[key] = value }
+        for (key, value) in update.spec.template.metadata.annotations { merged.spec.template.metadata.annotations[key] = value }
+        for (key, value) in update.spec.template.metadata.labels { merged.spec.template.metadata.labels[key] = value }
+        return merged
+    }
+
+    /// Applies kubeseal's transformations before sealing: name, scope and namespace rules, and
+    /// the removal of server-set fields.
+    func prepare(_ secret: Secret, options: Options) throws -> Secret {
+        var prepared = secret
+        if prepared.data.isEmpty && prepared.stringData.isEmpty && !options.allowEmptyData {
+            throw SealingError.emptyData
+        }
+        if let name = options.name, !name.isEmpty { prepared.metadata.name = name }
+        guard let name = prepared.metadata.name, !name.isEmpty else { throw SealingError.missingName }
+        if let requested = options.namespace, !requested.isEmpty {
+            if let own = prepared.metadata.namespace, !own.isEmpty, own != requested {
+                throw SealingError.namespaceMismatch(secret: own, requested: requested)
+            }
+            prepared.metadata.namespace = requested
+        }
+        if let scope = options.scope, scope != .strict {
+            prepared.metadata.annotations[SealingScope.namespaceWideAnnotation] = nil
+            prepared.metadata.annotations[SealingScope.clusterWideAnnotation] = nil
+            prepared.metadata.annotations[scope.annotation!] = "true"
+        }
+        let scope = SealingScope(annotations: prepared.metadata.annotations)
+        if scope != .clusterWide, (prepared.metadata.namespace ?? "").isEmpty {
+            guard let fallback = options.defaultNamespace, !fallback.isEmpty else { throw SealingError.missingNamespace }
+            prepared.metadata.namespace = fallback
+        }
+        prepared.metadata.removeServerSetFields()
+        return prepared
+    }
+}

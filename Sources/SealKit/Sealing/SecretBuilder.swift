@@ -1,0 +1,94 @@
+import Foundation
+
+/// Builds a Secret in memory from kubectl-style sources (`--from-literal`, `--from-file`,
+/// `--from-env-file`), so that no plain Secret ever has to be written to disk.
+public struct SecretBuilder: Sendable {
+    public var name: String?
+    public var namespace: String?
+    public var type: String
+    private(set) var data: [String: Data] = [:]
+
+    public init(name: String? = nil, namespace: String? = nil, type: String = "Opaque") {
+        self.name = name
+        self.namespace = namespace
+        self.type = type
+    }
+
+    /// Why a source could not be added.
+    public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
+        case invalidKey(String)
+        case duplicateKey(String)
+        case malformed(String)
+        case unreadable(String)
+
+        public var description: String {
+            switch self {
+            case .invalidKey(let key):
+                return "\"\(key)\" is not a valid Secret key: use letters, digits, '-', '_' and '.'"
+            case .duplicateKey(let key): return "the key \"\(key)\" is given more than once"
+            case .malformed(let message): return message
+            case .unreadable(let path): return "cannot read \(path)"
+            }
+        }
+    }
+
+    /// Whether `key` is a valid Secret data key (`[-._a-zA-Z0-9]+`, not `.` or `..`).
+    public static func isValidKey(_ key: String) -> Bool {
+        !key.isEmpty && key != "." && key != ".." && key.utf8.count <= 253 &&
+            key.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-._".unicodeScalars.contains($0)) }
+    }
+
+    /// Adds `KEY=VALUE`.
+    public mutating func addLiteral(_ argument: String) throws {
+        guard let separator = argument.firstIndex(of: "="), separator != argument.startIndex else {
+            throw BuildError.malformed("--from-literal takes KEY=VALUE")
+        }
+        try add(key: String(argument[..<separator]), value: Data(argument[argument.index(after: separator)...].utf8))
+    }
+
+    /// Adds `KEY=PATH`, or `PATH` with the file's name as the key.
+    public mutating func addFile(_ argument: String) throws {
+        let key: String, path: String
+        if let separator = argument.firstIndex(of: "="), separator != argument.startIndex {
+            key = String(argument[..<separator])
+            path = String(argument[argument.index(after: separator)...])
+        } else {
+            path = argument
+            key = (argument as NSString).lastPathComponent
+        }
+        guard let contents = FileManager.default.contents(atPath: path) else { throw BuildError.unreadable(path) }
+        try add(key: key, value: contents)
+    }
+
+    /// Adds every `KEY=VALUE` line of an env file, as kubectl reads one: blank lines and lines
+    /// starting with `#` are skipped, the value is the rest of the line as written.
+    public mutating func addEnvFile(_ path: String) throws {
+        guard let contents = FileManager.default.contents(atPath: path) else { throw BuildError.unreadable(path) }
+        let text = String(decoding: contents, as: UTF8.self)
+        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = rawLine
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            guard let separator = trimmed.firstIndex(of: "=") else {
+                throw BuildError.malformed("\(path), line \(number + 1): expected KEY=VALUE")
+            }
+            try add(key: String(trimmed[..<separator]), value: Data(trimmed[trimmed.index(after: separator)...].utf8))
+        }
+    }
+
+    /// Adds one value.
+    public mutating func add(key: String, value: Data) throws {
+        guard Self.isValidKey(key) else { throw BuildError.invalidKey(key) }
+        guard data[key] == nil else { throw BuildError.duplicateKey(key) }
+        data[key] = value
+    }
+
+    /// Whether any value was added.
+    public var isEmpty: Bool { data.isEmpty }
+
+    /// The Secret.
+    public func build() -> Secret {
+        Secret(name: name, namespace: namespace, data: data, type: type)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Turns SealedSecrets back into the Secrets the controller would create, with private keys:
+/// for disaster recovery, migration and checks.
+public struct Unsealer: Sendable {
+    /// The template annotation that stops the controller from setting an owner reference.
+    public static let skipSetOwnerReferencesAnnotation = "sealedsecrets.bitnami.com/skip-set-owner-references"
+
+    public let keyring: Keyring
+    /// Whether the deprecated `spec.data` format (the whole Secret sealed as one value) is read.
+    public var acceptsLegacyData: Bool
+
+    public init(keyring: Keyring, acceptsLegacyData: Bool = false) {
+        self.keyring = keyring
+        self.acceptsLegacyData = acceptsLegacyData
+    }
+
+    /// The Secret the controller would create from `sealed`: the template's metadata, type and
+    /// immutability; every value decrypted; `spec.template.data` rendered with the decrypted
+    /// values (winning on a clash); the SealedSecret's own name and namespace; an owner
+    /// reference to the SealedSecret. Every key that fails is reported, not just the first.
+    public func unseal(_ sealed: SealedSecret) throws -> Secret {
+        let name = sealed.metadata.name ?? ""
+        let namespace = sealed.metadata.namespace ?? ""
+        let label = sealed.scope.label(namespace: namespace, name: name)
+        var secret = Secret()
+
+        if let legacy = sealed.spec.legacyData {
+            guard acceptsLegacyData else { throw SealingError.legacyFormat }
+            guard sealed.spec.encryptedData.isEmpty else { throw SealingError.mixedFormats }
+            let plaintext = try keyring.open(base64: legacy, label: label)
+            secret = try Secret(node: JSONParser().parseStream(plaintext).first ?? .null, options: .json)
+        } else {
+            secret.metadata = sealed.spec.template.metadata
+            secret.type = sealed.spec.template.type
+            secret.immutable = sealed.spec.template.immutable
+            var failures: [SealingError.KeyFailure] = []
+            var values: [String: [UInt8]] = [:]
+            for key in sealed.spec.encryptedData.keys.sorted() {
+                do {
+                    values[key] = try keyring.open(base64: sealed.spec.encryptedData[key]!, label: label)
+                } catch {
+                    failures.append(.init(key: key, reason: "\(error)"))
+                }
+            }
+            let strings = values.mapValues { String(decoding: $0, as: UTF8.self) }
+            for key in sealed.spec.template.data.keys.sorted() {
+                do {
+                    let template = try GoTemplate(sealed.spec.template.data[key]!)
+                    values[key] = Array(try template.render(strings).utf8)
+                } catch {
+                    failures.append(.init(key: key, reason: "\(error)"))
+                }
+            }
+            guard failures.isEmpty else { throw SealingError.unsealFailed(name: name, failures: failures) }
+            secret.data = values.mapValues { Data($0) }
+        }
+
+        secret.metadata.name = name
+        secret.metadata.namespace = namespace.isEmpty ? nil : namespace
+        // kubeseal 0.32+ omits a zero creationTimestamp, even from SealedSecrets made by 0.31.
+        if secret.metadata.creationTimestamp?.isNull == true { secret.metadata.creationTimestamp = nil }
+        if sealed.spec.template.metadata.annotations[Self.skipSetOwnerReferencesAnnotation] != "true" {
+            secret.metadata.ownerReferences = [OwnerReference(
+                apiVersion: sealed.apiVersion, kind: sealed.kind, name: name, uid: sealed.metadata.uid ?? "", controller: true)]
+        }
+        return secret
+    }
+}

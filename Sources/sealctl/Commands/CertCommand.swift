@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import SealKit
+
+/// `sealctl cert`: print or inspect the sealing certificate.
+struct CertCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cert",
+        abstract: "Print or inspect the sealing certificate (kubeseal --fetch-cert).",
+        discussion: """
+        Prints the certificate from --cert (a file or URL) or SEALED_SECRETS_CERT, or from the \
+        cluster's controller through kubectl (always with --fetch). With --info, prints what it \
+        is instead: subject, validity, key size and fingerprints.
+
+        EXAMPLES:
+          sealctl cert --fetch > cluster.crt
+          sealctl cert --cert cluster.crt --info
+        """
+    )
+
+    @OptionGroup var certificate: CertificateOptions
+
+    @Flag(help: "Fetch from the cluster's controller, ignoring --cert and SEALED_SECRETS_CERT.")
+    var fetch = false
+
+    @Flag(help: "Describe the certificate instead of printing it.")
+    var info = false
+
+    @Option(name: [.customShort("w"), .customLong("output-file")], help: ArgumentHelp("Write the PEM to this file, atomically.", valueName: "file"))
+    var outputFile: String?
+
+    func run() async throws {
+        let source = try certificate.source(forceCluster: fetch)
+        let certificate = try await source.fetchCertificate()
+        if info {
+            Console.standardOutput(Self.describe(certificate, source: source))
+            return
+        }
+        if let outputFile {
+            try AtomicFile.write(certificate.pemRepresentation, to: URL(fileURLWithPath: outputFile))
+        } else {
+            Console.standardOutput(certificate.pemRepresentation)
+        }
+        if certificate.isExpired() {
+            Console.warning("this certificate expired on \(ISO8601DateFormatter().string(from: certificate.notValidAfter)); sealing with it is refused")
+        }
+    }
+
+    static func describe(_ certificate: Certificate, source: CertificateSource) -> String {
+        let formatter = ISO8601DateFormatter()
+        let days = Int(certificate.notValidAfter.timeIntervalSinceNow / 86400)
+        let status = certificate.isExpired() ? "EXPIRED" : days < 30 ? "expires in \(days) days (renew soon)" : "valid, \(days) days left"
+        return """
+        source:              \(source)
+        subject:             \(certificate.subject.isEmpty ? "(empty)" : certificate.subject)
+        serial:              \(certificate.serialNumber)
+        not before:          \(formatter.string(from: certificate.notValidBefore))
+        not after:           \(formatter.string(from: certificate.notValidAfter))
+        status:              \(status)
+        key:                 RSA \(certificate.keyBitCount) bits
+        key fingerprint:     \(certificate.keyFingerprint)
+        sha256 fingerprint:  \(certificate.sha256Fingerprint)
+
+        """
+    }
+}

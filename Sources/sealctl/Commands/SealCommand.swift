@@ -1,0 +1,174 @@
+import ArgumentParser
+import Foundation
+import SealKit
+
+extension SealingScope: ExpressibleByArgument {}
+
+/// `sealctl seal`: Secret(s) to SealedSecret(s), as kubeseal does.
+struct SealCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seal",
+        abstract: "Seal Secrets into SealedSecrets (kubeseal's main job).",
+        discussion: """
+        Reads Secrets (YAML or JSON; one document, a --- stream, or a kind: List) and prints one \
+        SealedSecret per Secret, in order, formatted exactly as kubeseal formats them.
+
+        With --from-literal, --from-file or --from-env-file the Secret is built in memory, so no \
+        plain Secret ever touches the disk. Values given with --from-literal are visible in your \
+        shell history and process list: prefer --from-file or --from-env-file for real secrets.
+
+        EXAMPLES:
+          kubectl create secret generic db -n prod --from-literal=password=x --dry-run=client -o yaml \\
+            | sealctl seal --cert tls.crt > db.sealed.yaml
+          sealctl seal --cert tls.crt --name db -n prod --from-file password=./password.txt -w db.sealed.yaml
+          printf %s "$VALUE" | sealctl seal --raw --cert tls.crt --name db -n prod
+          sealctl seal --cert tls.crt --merge-into db.sealed.yaml < extra-secret.yaml
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var certificate: CertificateOptions
+
+    @Option(help: ArgumentHelp("strict, namespace-wide or cluster-wide (default: from the Secret's annotations, else strict; env SEALED_SECRETS_SCOPE).", valueName: "scope"))
+    var scope: SealingScope?
+
+    @Option(name: [.customShort("n"), .customLong("namespace")], help: ArgumentHelp("Namespace to seal for; an error if the Secret names another one.", valueName: "namespace"))
+    var namespace: String?
+
+    @Option(help: ArgumentHelp("Name of the sealed Secret (replaces the input's name).", valueName: "name"))
+    var name: String?
+
+    @Flag(help: "Seal a Secret that has no data.")
+    var allowEmptyData = false
+
+    @Option(help: ArgumentHelp("Merge the sealed keys into this existing SealedSecret file, rewritten atomically in its own format.", valueName: "file"))
+    var mergeInto: String?
+
+    @Flag(help: "Seal one raw value (from standard input or --from-file PATH) and print it in base64.")
+    var raw = false
+
+    @Option(name: .customLong("from-literal"), help: ArgumentHelp("Add KEY=VALUE to a Secret built in memory (repeatable).", valueName: "key=value"))
+    var fromLiteral: [String] = []
+
+    @Option(name: .customLong("from-file"), help: ArgumentHelp("Add KEY=PATH (or PATH, keyed by its file name) to a Secret built in memory (repeatable); with --raw, the value's file.", valueName: "[key=]path"))
+    var fromFile: [String] = []
+
+    @Option(name: .customLong("from-env-file"), help: ArgumentHelp("Add every KEY=VALUE line of an env file to a Secret built in memory (repeatable).", valueName: "path"))
+    var fromEnvFile: [String] = []
+
+    @Option(help: ArgumentHelp("Type of a Secret built in memory (default Opaque).", valueName: "type"))
+    var type: String = "Opaque"
+
+    var buildsSecretInMemory: Bool { !fromLiteral.isEmpty || (!fromFile.isEmpty && !raw) || !fromEnvFile.isEmpty }
+
+    func validate() throws {
+        if raw && (!fromLiteral.isEmpty || !fromEnvFile.isEmpty || mergeInto != nil) {
+            throw ValidationError("--raw takes its value from standard input or one --from-file PATH; it cannot be combined with --from-literal, --from-env-file or --merge-into")
+        }
+        if raw && fromFile.count > 1 { throw ValidationError("--raw seals one value: give at most one --from-file") }
+        if buildsSecretInMemory && input.file != nil { throw ValidationError("-f cannot be combined with --from-literal, --from-file or --from-env-file") }
+        if mergeInto != nil && output.outputFile != nil { throw ValidationError("--merge-into rewrites its file; it cannot be combined with -w") }
+    }
+
+    func run() async throws {
+        let scope = try resolvedScope()
+        if raw {
+            try sealRaw(try Sealer(certificate: try await certificate.certificate()), scope: scope)
+            return
+        }
+        // Read and decode the input first: bad input fails before any certificate is fetched.
+        let secrets = try readSecrets()
+        let sealer = try Sealer(certificate: try await certificate.certificate())
+        if let mergeInto {
+            try merge(secrets, into: mergeInto, sealer: sealer)
+            return
+        }
+        let format = try output.resolvedFormat()
+        var options = Sealer.Options(scope: scope, name: name, namespace: namespace, allowEmptyData: allowEmptyData)
+        var text = ""
+        for (index, secret) in secrets.enumerated() {
+            if options.defaultNamespace == nil, needsDefaultNamespace(secret, scope: scope) {
+                options.defaultNamespace = self.certificate.cluster.currentNamespace()
+            }
+            do {
+                text += try sealer.seal(secret, options: options).formatted(as: format)
+            } catch {
+                throw secrets.count > 1 ? CLIError("document \(index + 1): \(error)") : error
+            }
+        }
+        try output.emit(text)
+    }
+
+    private func resolvedScope() throws -> SealingScope? {
+        if let scope { return scope }
+        guard let value = Environment["SEALED_SECRETS_SCOPE"] else { return nil }
+        guard let scope = SealingScope(rawValue: value) else {
+            throw CLIError("SEALED_SECRETS_SCOPE must be strict, namespace-wide or cluster-wide, not \"\(value)\"")
+        }
+        return scope
+    }
+
+    private func needsDefaultNamespace(_ secret: Secret, scope: SealingScope?) -> Bool {
+        let effective = scope ?? SealingScope(annotations: secret.metadata.annotations)
+        return effective != .clusterWide && (namespace ?? secret.metadata.namespace ?? "").isEmpty
+    }
+
+    /// The Secrets to seal: built from --from-* flags, or read from -f / standard input.
+    private func readSecrets() throws -> [Secret] {
+        if buildsSecretInMemory {
+            var builder = SecretBuilder(name: name, namespace: namespace, type: type)
+            for literal in fromLiteral { try builder.addLiteral(literal) }
+            for file in fromFile { try builder.addFile(file) }
+            for file in fromEnvFile { try builder.addEnvFile(file) }
+            return [builder.build()]
+        }
+        let (bytes, source) = try input.read(expecting: "a Secret in YAML or JSON")
+        let stream = try ManifestStream(bytes: bytes)
+        guard !stream.documents.isEmpty else { throw CLIError("\(source): no Secret found in the input") }
+        return try stream.documents.map { document in
+            do {
+                return try Secret(document: document)
+            } catch {
+                throw CLIError("\(source): \(error)")
+            }
+        }
+    }
+
+    private func sealRaw(_ sealer: Sealer, scope: SealingScope?) throws {
+        let scope = scope ?? .strict
+        let value: Data
+        if let path = fromFile.first {
+            guard let contents = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
+            value = contents
+        } else {
+            guard !Console.isTerminal(STDIN_FILENO) else {
+                throw CLIError("standard input is a terminal (tty detected: expecting the raw value); pipe it in, or use --from-file PATH")
+            }
+            value = FileHandle.standardInput.readDataToEndOfFile()
+        }
+        let namespace = self.namespace ?? (scope == .clusterWide ? nil : certificate.cluster.currentNamespace())
+        if scope == .strict, (name ?? "").isEmpty { throw CLIError("--raw with strict scope needs --name") }
+        if scope != .clusterWide, (namespace ?? "").isEmpty { throw CLIError("--raw with \(scope) scope needs -n/--namespace") }
+        let sealed = try sealer.sealValue(Array(value), scope: scope, namespace: namespace ?? "", name: name ?? "")
+        try output.emit(sealed)
+    }
+
+    private func merge(_ secrets: [Secret], into path: String, sealer: Sealer) throws {
+        guard secrets.count == 1 else { throw CLIError("--merge-into takes one Secret, found \(secrets.count)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
+        let stream = try ManifestStream(bytes: Array(data))
+        guard stream.documents.count == 1, let document = stream.documents.first else {
+            throw CLIError("\(path): --merge-into needs a file with exactly one SealedSecret, found \(stream.documents.count) documents")
+        }
+        let target: SealedSecret
+        do {
+            target = try SealedSecret(document: document)
+        } catch {
+            throw CLIError("\(path): \(error)")
+        }
+        let merged = try sealer.merge(secrets[0], into: target, allowEmptyData: allowEmptyData)
+        let format: KubesealFormat.OutputFormat = output.format ?? (stream.format == .json ? .json : .yaml)
+        try AtomicFile.write(try merged.formatted(as: format), to: URL(fileURLWithPath: path))
+    }
+}

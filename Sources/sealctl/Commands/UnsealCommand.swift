@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import SealKit
+
+/// `sealctl unseal`: SealedSecret(s) back to Secret(s) with private keys (kubeseal --recovery-unseal).
+struct UnsealCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unseal",
+        abstract: "Unseal SealedSecrets with the controller's private keys (kubeseal --recovery-unseal).",
+        discussion: """
+        Prints the Secret the controller would create from each SealedSecret of the input. The \
+        output holds plain values: do not commit it, and prefer piping it to where it is needed.
+
+        Keys may be PEM files (PKCS#1 or PKCS#8), a key Secret, or the List that \
+        `kubectl get secret -n kube-system -l sealedsecrets.bitnami.com/sealed-secrets-key -o yaml` prints.
+
+        EXAMPLES:
+          sealctl unseal --key backup.yaml -f db.sealed.yaml
+          sealctl unseal --key old.key --key new.key < secrets.yaml
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: [.customLong("key"), .customLong("recovery-private-key")],
+            help: ArgumentHelp("Private key file (repeatable).", valueName: "file"))
+    var keys: [String] = []
+
+    @Flag(help: "Read the deprecated spec.data format of SealedSecrets made before v0.9.")
+    var allowLegacy = false
+
+    func validate() throws {
+        if keys.isEmpty { throw ValidationError("give at least one --key FILE") }
+    }
+
+    func run() throws {
+        let keyring = try Keyring(contentsOf: keys.map { URL(fileURLWithPath: $0) })
+        let unsealer = Unsealer(keyring: keyring, acceptsLegacyData: allowLegacy)
+        let (bytes, source) = try input.read(expecting: "a SealedSecret in YAML or JSON")
+        let stream = try ManifestStream(bytes: bytes)
+        guard !stream.documents.isEmpty else { throw CLIError("\(source): no SealedSecret found in the input") }
+        let format = try output.resolvedFormat()
+        var text = ""
+        for document in stream.documents {
+            do {
+                text += try unsealer.unseal(SealedSecret(document: document)).formatted(as: format)
+            } catch {
+                throw CLIError("\(source): \(document.locationDescription): \(error)")
+            }
+        }
+        try output.emit(text)
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+
+/// `-f FILE` or standard input.
+struct InputOptions: ParsableArguments {
+    @Option(name: [.customShort("f"), .customLong("file"), .customLong("secret-file")],
+            help: ArgumentHelp("Input file (default: standard input).", valueName: "file"))
+    var file: String?
+
+    /// The input's bytes, and a name for messages. Refuses a terminal on stdin instead of
+    /// waiting for input that will not come.
+    func read(expecting what: String) throws -> (bytes: [UInt8], name: String) {
+        if let file, file != "-" {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CLIError("cannot read \(file)")
+            }
+            return (Array(data), file)
+        }
+        if Console.isTerminal(STDIN_FILENO) {
+            throw CLIError("standard input is a terminal (tty detected: expecting \(what)); pipe it in, or use -f FILE")
+        }
+        return (Array(FileHandle.standardInput.readDataToEndOfFile()), "stdin")
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import SealKit
+
+extension KubesealFormat.OutputFormat: ExpressibleByArgument {}
+
+/// `-o yaml|json` and `-w FILE`.
+struct OutputOptions: ParsableArguments {
+    @Option(name: [.customShort("o"), .customLong("format")],
+            help: ArgumentHelp("Output format: yaml or json (default: yaml, or json for a -w file ending in .json; env SEALED_SECRETS_FORMAT).", valueName: "format"))
+    var format: KubesealFormat.OutputFormat?
+
+    @Option(name: [.customShort("w"), .customLong("output-file"), .customLong("sealed-secret-file")],
+            help: ArgumentHelp("Write to this file, atomically and only on success (default: standard output).", valueName: "file"))
+    var outputFile: String?
+
+    /// The format: the flag, then a `.json`/`.yaml` output file, then SEALED_SECRETS_FORMAT, then yaml.
+    func resolvedFormat() throws -> KubesealFormat.OutputFormat {
+        if let format { return format }
+        if let outputFile {
+            let lowered = outputFile.lowercased()
+            if lowered.hasSuffix(".json") { return .json }
+            if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") { return .yaml }
+        }
+        if let value = Environment["SEALED_SECRETS_FORMAT"] {
+            guard let format = KubesealFormat.OutputFormat(rawValue: value.lowercased()) else {
+                throw CLIError("SEALED_SECRETS_FORMAT must be yaml or json, not \"\(value)\"")
+            }
+            return format
+        }
+        return .yaml
+    }
+
+    /// Writes the whole output at once: to the file atomically, or to standard output.
+    func emit(_ text: String) throws {
+        if let outputFile, outputFile != "-" {
+            try AtomicFile.write(text, to: URL(fileURLWithPath: outputFile))
+        } else {
+            Console.standardOutput(text)
+        }
+    }
+}

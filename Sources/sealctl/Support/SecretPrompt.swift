@@ -1,0 +1,51 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a value from the terminal without echoing it, restoring the terminal's settings
+/// afterwards, also when the user presses Ctrl-C.
+enum SecretPrompt {
+    /// The terminal settings to restore if the process is interrupted mid-prompt.
+    nonisolated(unsafe) private static var savedSettings: termios?
+
+    /// Prompts on /dev/tty (so it works while stdout is redirected) and reads one line.
+    static func read(_ prompt: String, hidden: Bool = true) throws -> String {
+        let tty = open("/dev/tty", O_RDWR)
+        guard tty >= 0 else { throw CLIError("no terminal to prompt on; pipe the value in on standard input") }
+        defer { close(tty) }
+        _ = prompt.withCString { Glibc.write(tty, $0, strlen($0)) }
+
+        var original = termios()
+        let isTerminal = tcgetattr(tty, &original) == 0
+        if hidden && isTerminal {
+            var silent = original
+            silent.c_lflag &= ~tcflag_t(ECHO)
+            savedSettings = original
+            signal(SIGINT) { signalNumber in
+                if var settings = SecretPrompt.savedSettings {
+                    let tty = open("/dev/tty", O_RDWR)
+                    tcsetattr(tty, TCSANOW, &settings)
+                    _ = Glibc.write(tty, "\n", 1)
+                }
+                signal(signalNumber, SIG_DFL)
+                raise(signalNumber)
+            }
+            tcsetattr(tty, TCSAFLUSH, &silent)
+        }
+        defer {
+            if hidden && isTerminal {
+                tcsetattr(tty, TCSAFLUSH, &original)
+                savedSettings = nil
+                signal(SIGINT, SIG_DFL)
+                _ = Glibc.write(tty, "\n", 1)
+            }
+        }
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while Glibc.read(tty, &byte, 1) == 1, byte != 0x0A {
+            if byte != 0x0D { bytes.append(byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
