@@ -16,7 +16,8 @@ let package = Package(
     targets: [
         .systemLibrary(
             name: "COpenSSL",
-            pkgConfig: "libcrypto",
+            // libssl for fetching certificates over https; libcrypto for everything else.
+            pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
         ),
         .systemLibrary(
@@ -35,13 +36,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers shared by both test targets: fixture paths, external tools, temporary folders.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "SealKitTests",
-            dependencies: ["SealKit"]
+            dependencies: ["SealKit", "TestSupport"]
         ),
         .testTarget(
             name: "sealctlTests",
-            dependencies: ["SealKit"]
+            dependencies: ["SealKit", "TestSupport", "sealctl"]
         ),
     ],
     swiftLanguageModes: [.v6]

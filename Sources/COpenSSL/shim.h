@@ -14,6 +14,7 @@
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <openssl/rsa.h>
+#include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
@@ -37,6 +38,33 @@ static inline long sealkit_BIO_get_mem_data(BIO *bio, char **data) {
 
 static inline int sealkit_BN_num_bytes(const BIGNUM *number) {
     return BN_num_bytes(number);
+}
+
+/* TLS client helpers (certificate URLs), macros in OpenSSL's headers. */
+static inline long sealkit_BIO_set_conn_hostname(BIO *bio, const char *hostAndPort) {
+    return BIO_set_conn_hostname(bio, hostAndPort);
+}
+
+static inline long sealkit_BIO_do_connect(BIO *bio) {
+    return BIO_do_connect(bio);
+}
+
+static inline long sealkit_BIO_get_fd(BIO *bio) {
+    return BIO_get_fd(bio, NULL);
+}
+
+static inline SSL *sealkit_BIO_get_ssl(BIO *bio) {
+    SSL *ssl = NULL;
+    BIO_get_ssl(bio, &ssl);
+    return ssl;
+}
+
+static inline long sealkit_SSL_set_tlsext_host_name(SSL *ssl, const char *name) {
+    return SSL_set_tlsext_host_name(ssl, name);
+}
+
+static inline long sealkit_SSL_CTX_set_min_proto_version(SSL_CTX *context, int version) {
+    return SSL_CTX_set_min_proto_version(context, version);
 }
 
 /* XN_FLAG_RFC2253 is a compound macro Swift does not import. */

@@ -19,7 +19,8 @@ func runSealctl() async -> Never {
         }
     } catch let exitCode as ExitCode {
         Foundation.exit(exitCode.rawValue)
-    } catch let error where error is ValidationError || error is CleanExit {
+    } catch let error where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+        // Help, usage and validation errors, reported (and exit-coded) by argument-parser.
         SealCtl.exit(withError: error)
     } catch {
         Console.error(error)

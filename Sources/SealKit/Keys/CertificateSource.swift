@@ -1,13 +1,11 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Where a sealing certificate comes from: a file, a URL, or the cluster's controller.
 public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
     /// A PEM file on disk.
     case file(URL)
-    /// An `https://` URL, an `http://` URL on a loopback address, or a `file://` URL.
+    /// An `https://` URL, or an `http://` URL on a loopback address. The server is verified
+    /// against OpenSSL's trust store (`SSL_CERT_FILE`, `SSL_CERT_DIR` add private CAs).
     case url(URL)
     /// The controller, through the API server's service proxy with kubectl.
     case cluster(SealedSecretsController, Kubectl)
@@ -52,11 +50,7 @@ public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
                 throw CertificateSourceError.unreadable(url.path)
             }
         case .url(let url):
-            let (data, response) = try await URLSession.shared.data(from: url)
-            if let http = response as? HTTPURLResponse, http.statusCode != 200 {
-                throw CertificateSourceError.httpStatus(url.absoluteString, http.statusCode)
-            }
-            return String(decoding: data, as: UTF8.self)
+            return String(decoding: try HTTPSFetcher().get(url), as: UTF8.self)
         case .cluster(let controller, let kubectl):
             return try controller.fetchCertificatePEM(using: kubectl)
         }
@@ -82,7 +76,6 @@ public enum CertificateSourceError: Error, Sendable, Equatable, CustomStringConv
     case invalidURL(String)
     case insecureURL(String)
     case unreadable(String)
-    case httpStatus(String, Int)
     case notACertificate(String, String)
     case controllerNotFound(String)
 
@@ -91,7 +84,6 @@ public enum CertificateSourceError: Error, Sendable, Equatable, CustomStringConv
         case .invalidURL(let text): return "not a valid URL: \(text)"
         case .insecureURL(let text): return "refusing to fetch a sealing certificate over plain http from a remote host (\(text)); use https"
         case .unreadable(let path): return "cannot read the certificate file \(path)"
-        case .httpStatus(let url, let status): return "cannot fetch \(url): HTTP \(status)"
         case .notACertificate(let source, let reason): return "\(source): \(reason)"
         case .controllerNotFound(let hint): return "cannot fetch the certificate from the cluster: \(hint)"
         }

@@ -57,11 +57,10 @@ public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var description: String {
         var location: [String] = []
-        if let file { location.append(file) }
         if let documentIndex { location.append("document \(documentIndex + 1)") }
         if let mark { location.append(mark.description) }
-        let prefix = location.isEmpty ? "" : location.joined(separator: ", ") + ": "
-        return prefix + problem
+        let place = location.isEmpty ? "" : location.joined(separator: ", ") + ": "
+        return (file.map { "\($0): " } ?? "") + place + problem
     }
 
     private var problem: String {

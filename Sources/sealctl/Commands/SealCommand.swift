@@ -124,7 +124,12 @@ struct SealCommand: AsyncParsableCommand {
             return [builder.build()]
         }
         let (bytes, source) = try input.read(expecting: "a Secret in YAML or JSON")
-        let stream = try ManifestStream(bytes: bytes)
+        let stream: ManifestStream
+        do {
+            stream = try ManifestStream(bytes: bytes)
+        } catch {
+            throw error.inFile(source)
+        }
         guard !stream.documents.isEmpty else { throw CLIError("\(source): no Secret found in the input") }
         return try stream.documents.map { document in
             do {

@@ -38,7 +38,12 @@ struct UnsealCommand: ParsableCommand {
         let keyring = try Keyring(contentsOf: keys.map { URL(fileURLWithPath: $0) })
         let unsealer = Unsealer(keyring: keyring, acceptsLegacyData: allowLegacy)
         let (bytes, source) = try input.read(expecting: "a SealedSecret in YAML or JSON")
-        let stream = try ManifestStream(bytes: bytes)
+        let stream: ManifestStream
+        do {
+            stream = try ManifestStream(bytes: bytes)
+        } catch {
+            throw error.inFile(source)
+        }
         guard !stream.documents.isEmpty else { throw CLIError("\(source): no SealedSecret found in the input") }
         let format = try output.resolvedFormat()
         var text = ""

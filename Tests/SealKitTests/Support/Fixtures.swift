@@ -1,31 +1,13 @@
 import Foundation
-import Testing
+import TestSupport
 @testable import SealKit
 
-/// Paths to the shared ground truth (`../shared` beside the project root).
+/// The shared vectors as SealKit values.
 enum Fixtures {
-    static let projectRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    static let shared: URL = {
-        if let override = ProcessInfo.processInfo.environment["SEALKIT_SHARED"] {
-            return URL(fileURLWithPath: override)
-        }
-        return projectRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    }()
-
-    static let vectors = shared.appendingPathComponent("vectors")
-
-    static func vectorURL(_ path: String) -> URL { vectors.appendingPathComponent(path) }
-
-    static func text(_ path: String) throws -> String {
-        try String(contentsOf: vectorURL(path), encoding: .utf8)
-    }
-
-    static func bytes(_ path: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: vectorURL(path)))
-    }
+    static let shared = SharedFixtures.shared
+    static func vectorURL(_ path: String) -> URL { SharedFixtures.vectorURL(path) }
+    static func text(_ path: String) throws -> String { try SharedFixtures.vectorText(path) }
+    static func bytes(_ path: String) throws -> [UInt8] { try SharedFixtures.vectorBytes(path) }
 
     /// The controller key of the vectors (RSA-4096).
     static let key: RSAPrivateKey = try! RSAPrivateKey(pemRepresentation: text("key/tls.key"))
@@ -42,14 +24,6 @@ enum Fixtures {
     static func manifestEntries(_ name: String) -> [[String: Any]] {
         manifest[name] as? [[String: Any]] ?? []
     }
-}
-
-/// A fresh temporary directory, removed when the value is dropped by `withTemporaryDirectory`.
-func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("sealkit-test-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: url) }
-    return try body(url)
 }
 
 extension Data {

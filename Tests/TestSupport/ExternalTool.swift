@@ -1,17 +1,17 @@
 import Foundation
 
 /// Runs real tools (openssl, ssh-keygen, kubectl) for independent checks.
-struct ExternalTool {
-    struct Result {
-        let status: Int32
-        let stdout: Data
-        let stderr: Data
-        var output: String { String(decoding: stdout, as: UTF8.self) }
-        var errorOutput: String { String(decoding: stderr, as: UTF8.self) }
+public struct ExternalTool {
+    public struct Result {
+        public let status: Int32
+        public let stdout: Data
+        public let stderr: Data
+        public var output: String { String(decoding: stdout, as: UTF8.self) }
+        public var errorOutput: String { String(decoding: stderr, as: UTF8.self) }
     }
 
     /// The absolute path of `name` on PATH, or nil when it is not installed.
-    static func find(_ name: String) -> String? {
+    public static func find(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for directory in path.split(separator: ":") {
             let candidate = "\(directory)/\(name)"
@@ -21,7 +21,7 @@ struct ExternalTool {
     }
 
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], stdin: Data = Data(), environment: [String: String]? = nil, directory: URL? = nil) throws -> Result {
+    public static func run(_ executable: String, _ arguments: [String], stdin: Data = Data(), environment: [String: String]? = nil, directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : (find(executable) ?? executable))
         process.arguments = arguments
