@@ -39,6 +39,7 @@ let package = Package(
         // Helpers shared by both test targets: fixture paths, external tools, temporary folders.
         .target(
             name: "TestSupport",
+            dependencies: ["SealKit"],
             path: "Tests/TestSupport"
         ),
         .testTarget(

@@ -1,7 +1,9 @@
 import Foundation
+import SealKit
 
-/// Runs real tools (openssl, ssh-keygen, kubectl) for independent checks.
+/// Runs real tools (openssl, ssh-keygen, kubectl, python3) for independent checks.
 public struct ExternalTool {
+    /// What a tool printed and how it exited.
     public struct Result {
         public let status: Int32
         public let stdout: Data
@@ -11,38 +13,12 @@ public struct ExternalTool {
     }
 
     /// The absolute path of `name` on PATH, or nil when it is not installed.
-    public static func find(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = "\(directory)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
+    public static func find(_ name: String) -> String? { ChildProcess.find(name) }
 
     @discardableResult
     public static func run(_ executable: String, _ arguments: [String], stdin: Data = Data(), environment: [String: String]? = nil, directory: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : (find(executable) ?? executable))
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        if let directory { process.currentDirectoryURL = directory }
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        // Read both pipes concurrently so a chatty child never blocks on a full pipe.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = output.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errData = error.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        input.fileHandleForWriting.write(stdin)
-        try? input.fileHandleForWriting.close()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: outData, stderr: errData)
+        let path = find(executable) ?? executable
+        let result = try ChildProcess.run(path, arguments, input: stdin, environment: environment, directory: directory)
+        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 }

@@ -44,50 +44,11 @@ public struct Kubectl: Sendable {
     /// Runs kubectl with `arguments`, feeding `input` on standard input; returns standard output.
     public func run(_ arguments: [String], input: Data = Data()) throws -> Data {
         let all = fullArguments(arguments)
-        guard let path = Self.resolve(executable) else { throw Failure.notInstalled(executable) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = all
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let collected = CollectedOutput()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { collected.setOutput(stdout.fileHandleForReading.readDataToEndOfFile()); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { collected.setError(stderr.fileHandleForReading.readDataToEndOfFile()); group.leave() }
-        stdin.fileHandleForWriting.write(input)
-        try? stdin.fileHandleForWriting.close()
-        group.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure.failed(arguments: all, status: process.terminationStatus, message: String(decoding: collected.error, as: UTF8.self))
+        guard let path = ChildProcess.find(executable) else { throw Failure.notInstalled(executable) }
+        let result = try ChildProcess.run(path, all, input: input)
+        guard result.status == 0 else {
+            throw Failure.failed(arguments: all, status: result.status, message: String(decoding: result.stderr, as: UTF8.self))
         }
-        return collected.output
-    }
-
-    /// The path of an executable name (searched on PATH) or path, if it exists.
-    static func resolve(_ executable: String) -> String? {
-        if executable.contains("/") {
-            return FileManager.default.isExecutableFile(atPath: executable) ? executable : nil
-        }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = "\(directory)/\(executable)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
-    private final class CollectedOutput: @unchecked Sendable {
-        private let lock = NSLock()
-        private var outputData = Data(), errorData = Data()
-        var output: Data { lock.withLock { outputData } }
-        var error: Data { lock.withLock { errorData } }
-        func setOutput(_ data: Data) { lock.withLock { outputData = data } }
-        func setError(_ data: Data) { lock.withLock { errorData = data } }
+        return result.stdout
     }
 }

@@ -123,13 +123,7 @@ struct SealCommand: AsyncParsableCommand {
             for file in fromEnvFile { try builder.addEnvFile(file) }
             return [builder.build()]
         }
-        let (bytes, source) = try input.read(expecting: "a Secret in YAML or JSON")
-        let stream: ManifestStream
-        do {
-            stream = try ManifestStream(bytes: bytes)
-        } catch {
-            throw error.inFile(source)
-        }
+        let (stream, source) = try input.readStream(expecting: "a Secret in YAML or JSON")
         guard !stream.documents.isEmpty else { throw CLIError("\(source): no Secret found in the input") }
         return try stream.documents.map { document in
             do {

@@ -37,13 +37,7 @@ struct UnsealCommand: ParsableCommand {
     func run() throws {
         let keyring = try Keyring(contentsOf: keys.map { URL(fileURLWithPath: $0) })
         let unsealer = Unsealer(keyring: keyring, acceptsLegacyData: allowLegacy)
-        let (bytes, source) = try input.read(expecting: "a SealedSecret in YAML or JSON")
-        let stream: ManifestStream
-        do {
-            stream = try ManifestStream(bytes: bytes)
-        } catch {
-            throw error.inFile(source)
-        }
+        let (stream, source) = try input.readStream(expecting: "a SealedSecret in YAML or JSON")
         guard !stream.documents.isEmpty else { throw CLIError("\(source): no SealedSecret found in the input") }
         let format = try output.resolvedFormat()
         var text = ""

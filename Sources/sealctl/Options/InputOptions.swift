@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SealKit
 
 /// `-f FILE` or standard input.
 struct InputOptions: ParsableArguments {
@@ -20,5 +21,15 @@ struct InputOptions: ParsableArguments {
             throw CLIError("standard input is a terminal (tty detected: expecting \(what)); pipe it in, or use -f FILE")
         }
         return (Array(FileHandle.standardInput.readDataToEndOfFile()), "stdin")
+    }
+
+    /// The input as a manifest stream, with parse errors located in the input's name.
+    func readStream(expecting what: String) throws -> (stream: ManifestStream, name: String) {
+        let (bytes, name) = try read(expecting: what)
+        do {
+            return (try ManifestStream(bytes: bytes), name)
+        } catch {
+            throw error.inFile(name)
+        }
     }
 }

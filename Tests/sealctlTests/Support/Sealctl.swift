@@ -1,4 +1,5 @@
 import Foundation
+import SealKit
 import Testing
 
 /// Runs the built `sealctl` binary as a user would.
@@ -23,34 +24,14 @@ enum Sealctl {
 
     /// Runs sealctl. `environment` adds to (or, with a nil value, removes from) the test's own.
     static func run(_ arguments: [String], stdin: Data = Data(), environment: [String: String?] = [:], directory: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         // Keep the tests hermetic: kubeseal's variables only when a test sets them.
         for name in env.keys where name.hasPrefix("SEALED_SECRETS_") || name == "SEALCTL_KUBECTL" { env[name] = nil }
         for (name, value) in environment { env[name] = value }
-        process.environment = env
-        if let directory { process.currentDirectoryURL = directory }
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = output.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errData = error.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        input.fileHandleForWriting.write(stdin)
-        try? input.fileHandleForWriting.close()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        let result = try ChildProcess.run(binary.path, arguments, input: stdin, environment: env, directory: directory)
+        return Result(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self), stderr: String(decoding: result.stderr, as: UTF8.self))
     }
 }
-
 
 extension Sealctl {
     /// Runs sealctl with text on standard input.
