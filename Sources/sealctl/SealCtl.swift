@@ -7,7 +7,8 @@ struct SealCtl: AsyncParsableCommand {
         commandName: "sealctl",
         abstract: "Seal, unseal, re-seal and check Kubernetes Sealed Secrets.",
         discussion: """
-        sealctl does kubeseal's job with kubeseal's flags, plus offline unsealing and validation. \
+        sealctl does kubeseal's job with kubeseal's flags, plus offline unsealing, re-sealing, \
+        validation, editing and key management. \
         Everything it writes is byte-compatible with the Bitnami sealed-secrets controller.
 
         kubeseal's environment variables work too: SEALED_SECRETS_CERT, SEALED_SECRETS_SCOPE, \
@@ -15,6 +16,7 @@ struct SealCtl: AsyncParsableCommand {
         A flag wins over its variable.
         """,
         version: SealKitVersion.current,
-        subcommands: [SealCommand.self, UnsealCommand.self, ValidateCommand.self, CertCommand.self, SetCommand.self, UnsetCommand.self]
+        subcommands: [SealCommand.self, UnsealCommand.self, ResealCommand.self, ValidateCommand.self, CertCommand.self,
+                      SetCommand.self, UnsetCommand.self, EditCommand.self, DiffCommand.self, KeysCommand.self]
     )
 }

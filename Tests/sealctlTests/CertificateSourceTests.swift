@@ -118,11 +118,11 @@ struct CertificateSourceTests {
     func controllerNotFound() throws {
         try withTemporaryDirectory { directory in
             let kubectl = try makeFakeKubectl(in: directory, stdout: "", stderr: "Error from server (NotFound): services \"sealed-secrets-controller\" not found", status: 1)
-            let result = try Sealctl.run(["cert"], environment: ["PATH": kubectl.path])
+            let result = try Sealctl.run(["cert", "--fetch"], environment: ["PATH": kubectl.path])
             #expect(result.status == 1)
             #expect(result.isOneErrorLine)
             #expect(result.stderr.contains("its service is called \"sealed-secrets\": pass --controller-name sealed-secrets"))
-            let noKubectl = try Sealctl.run(["cert"], environment: ["PATH": directory.path])
+            let noKubectl = try Sealctl.run(["cert", "--fetch"], environment: ["PATH": directory.path])
             #expect(noKubectl.stderr == "error: kubectl was not found on PATH; install kubectl, or give a certificate with --cert\n")
         }
     }

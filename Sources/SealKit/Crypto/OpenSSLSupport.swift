@@ -58,12 +58,9 @@ enum OpenSSL {
         return Array(digest.prefix(Int(length)))
     }
 
-    /// Overwrites `bytes` with zeros in a way the optimiser cannot drop (`OPENSSL_cleanse`).
-    /// Swift may have copied the array earlier; this wipes only the storage it holds now.
+    /// Overwrites `bytes` with zeros (see ``SecureMemory``).
     static func wipe(_ bytes: inout [UInt8]) {
-        bytes.withUnsafeMutableBytes { raw in
-            if let base = raw.baseAddress { OPENSSL_cleanse(base, raw.count) }
-        }
+        SecureMemory.wipe(&bytes)
     }
 
     /// The big-endian bytes of a BIGNUM, without leading zeros.

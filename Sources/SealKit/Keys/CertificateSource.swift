@@ -9,6 +9,8 @@ public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
     case url(URL)
     /// The controller, through the API server's service proxy with kubectl.
     case cluster(SealedSecretsController, Kubectl)
+    /// The newest pair of a local keyring, which is created (one RSA-4096 pair) if it is empty.
+    case localKeyring(LocalKeyring)
 
     /// A path, or a `file://`, `https://` or (loopback only) `http://` URL, as `--cert` takes it.
     public init(argument: String) throws {
@@ -33,6 +35,7 @@ public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
         case .file(let url): return url.path
         case .url(let url): return url.absoluteString
         case .cluster(let controller, _): return "controller \(controller.namespace)/\(controller.name)"
+        case .localKeyring(let keyring): return "local keyring \(keyring.directory.path)"
         }
     }
 
@@ -53,6 +56,9 @@ public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
             return String(decoding: try HTTPSFetcher().get(url), as: UTF8.self)
         case .cluster(let controller, let kubectl):
             return try controller.fetchCertificatePEM(using: kubectl)
+        case .localKeyring(let keyring):
+            try keyring.ensure()
+            return try keyring.sealingCertificate().pemRepresentation
         }
     }
 

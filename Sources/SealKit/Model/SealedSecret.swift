@@ -6,6 +6,16 @@ public struct SealedSecret: KubernetesObject, Hashable {
     /// The API version every SealedSecret uses.
     public static let apiVersion = "bitnami.com/v1alpha1"
 
+    /// The top-level annotation in which SealKit can record the fingerprint of the key a
+    /// SealedSecret was sealed for (see ``KeyFingerprint``), so that unsealing tries that key
+    /// first and a mismatch is named. The controller ignores it.
+    public static let keyFingerprintAnnotation = "sealkit.io/sealing-key-fingerprint"
+
+    /// The fingerprint recorded in ``keyFingerprintAnnotation``, if any.
+    public var recordedKeyFingerprint: KeyFingerprint? {
+        metadata.annotations[Self.keyFingerprintAnnotation].flatMap(KeyFingerprint.init(rawValue:))
+    }
+
     public var apiVersion: String
     public var kind: String
     public var metadata: ObjectMeta

@@ -82,6 +82,14 @@ public struct Keyring: Sendable {
         keys.first { $0.publicKey.fingerprint == fingerprint }
     }
 
+    /// The same keys with the one of this fingerprint first.
+    public func prioritizing(_ fingerprint: KeyFingerprint?) -> Keyring {
+        guard let fingerprint, let index = keys.firstIndex(where: { $0.publicKey.fingerprint == fingerprint }), index > 0 else { return self }
+        var reordered = keys
+        reordered.insert(reordered.remove(at: index), at: 0)
+        return Keyring(keys: reordered)
+    }
+
     /// Opens one sealed value (base64, as in `encryptedData`) for a scope's label.
     public func open(base64 value: String, label: [UInt8]) throws -> [UInt8] {
         guard let bytes = Secret.decodeBase64(value) else {

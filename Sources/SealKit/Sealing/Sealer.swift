@@ -22,13 +22,18 @@ public struct Sealer: Sendable {
         public var defaultNamespace: String?
         /// Seal a Secret without values instead of refusing it.
         public var allowEmptyData: Bool
+        /// Record the certificate's key fingerprint in ``SealedSecret/keyFingerprintAnnotation``
+        /// (off by default, so that output stays identical to kubeseal's).
+        public var recordsKeyFingerprint: Bool
 
-        public init(scope: SealingScope? = nil, name: String? = nil, namespace: String? = nil, defaultNamespace: String? = nil, allowEmptyData: Bool = false) {
+        public init(scope: SealingScope? = nil, name: String? = nil, namespace: String? = nil, defaultNamespace: String? = nil,
+                    allowEmptyData: Bool = false, recordsKeyFingerprint: Bool = false) {
             self.scope = scope
             self.name = name
             self.namespace = namespace
             self.defaultNamespace = defaultNamespace
             self.allowEmptyData = allowEmptyData
+            self.recordsKeyFingerprint = recordsKeyFingerprint
         }
     }
 
@@ -81,6 +86,9 @@ public struct Sealer: Sendable {
 
         var metadata = ObjectMeta(name: name, namespace: namespace.isEmpty ? nil : namespace)
         if let annotation = scope.annotation { metadata.annotations[annotation] = "true" }
+        if options.recordsKeyFingerprint {
+            metadata.annotations[SealedSecret.keyFingerprintAnnotation] = certificate.keyFingerprint.rawValue
+        }
         return SealedSecret(metadata: metadata, spec: .init(template: template, encryptedData: encrypted))
     }
 
@@ -104,6 +112,10 @@ public struct Sealer: Sendable {
         let update = try seal(input, options: options)
 
         var merged = target
+        if target.recordedKeyFingerprint != nil, target.recordedKeyFingerprint != certificate.keyFingerprint {
+            // Values of two keys now live side by side; the annotation can no longer name one.
+            merged.metadata.annotations[SealedSecret.keyFingerprintAnnotation] = nil
+        }
         for (key, value) in update.spec.encryptedData { merged.spec.encryptedData[key] = value }
         for (key, value) in update.spec.template.metadata.annotations { merged.spec.template.metadata.annotations[key] = value }
         for (key, value) in update.spec.template.metadata.labels { merged.spec.template.metadata.labels[key] = value }

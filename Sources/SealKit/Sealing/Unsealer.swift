@@ -22,13 +22,13 @@ public struct Unsealer: Sendable {
     public func unseal(_ sealed: SealedSecret) throws -> Secret {
         let name = sealed.metadata.name ?? ""
         let namespace = sealed.metadata.namespace ?? ""
-        let label = sealed.scope.label(namespace: namespace, name: name)
         var secret = Secret()
 
         if let legacy = sealed.spec.legacyData {
             guard acceptsLegacyData else { throw SealingError.legacyFormat }
             guard sealed.spec.encryptedData.isEmpty else { throw SealingError.mixedFormats }
-            let plaintext = try keyring.open(base64: legacy, label: label)
+            let label = sealed.scope.label(namespace: namespace, name: name)
+            let plaintext = try keyring.prioritizing(sealed.recordedKeyFingerprint).open(base64: legacy, label: label)
             secret = try Secret(node: JSONParser().parseStream(plaintext).first ?? .null, options: .json)
         } else {
             secret.metadata = sealed.spec.template.metadata
@@ -36,12 +36,10 @@ public struct Unsealer: Sendable {
             secret.immutable = sealed.spec.template.immutable
             var failures: [SealingError.KeyFailure] = []
             var values: [String: [UInt8]] = [:]
-            for key in sealed.spec.encryptedData.keys.sorted() {
-                do {
-                    values[key] = try keyring.open(base64: sealed.spec.encryptedData[key]!, label: label)
-                } catch {
-                    failures.append(.init(key: key, reason: "\(error)"))
-                }
+            do {
+                values = try openValues(of: sealed)
+            } catch SealingError.unsealFailed(_, let keyFailures) {
+                failures = keyFailures
             }
             let strings = values.mapValues { String(decoding: $0, as: UTF8.self) }
             for key in sealed.spec.template.data.keys.sorted() {
@@ -65,5 +63,31 @@ public struct Unsealer: Sendable {
                 apiVersion: sealed.apiVersion, kind: sealed.kind, name: name, uid: sealed.metadata.uid ?? "", controller: true)]
         }
         return secret
+    }
+
+    /// Decrypts every `encryptedData` value, by key. Every key that fails is reported; the first
+    /// failure is explained (see ``UnsealDiagnosis``).
+    public func openValues(of sealed: SealedSecret) throws -> [String: [UInt8]] {
+        let name = sealed.metadata.name ?? ""
+        let label = sealed.scope.label(namespace: sealed.metadata.namespace ?? "", name: name)
+        // The key the SealedSecret says it was sealed for is tried first: one private-key
+        // operation per value instead of one per key of the keyring.
+        let keyring = self.keyring.prioritizing(sealed.recordedKeyFingerprint)
+        var values: [String: [UInt8]] = [:]
+        var failures: [SealingError.KeyFailure] = []
+        for key in sealed.spec.encryptedData.keys.sorted() {
+            do {
+                values[key] = try keyring.open(base64: sealed.spec.encryptedData[key]!, label: label)
+            } catch {
+                // Explaining costs extra private-key operations: do it for the first failure.
+                if failures.isEmpty, let bytes = Secret.decodeBase64(sealed.spec.encryptedData[key]!) {
+                    failures.append(.init(key: key, reason: UnsealDiagnosis(keyring: keyring).explain(Array(bytes), in: sealed, basicReason: "\(error)")))
+                } else {
+                    failures.append(.init(key: key, reason: "\(error)"))
+                }
+            }
+        }
+        guard failures.isEmpty else { throw SealingError.unsealFailed(name: name, failures: failures) }
+        return values
     }
 }

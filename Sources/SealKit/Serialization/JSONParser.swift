@@ -13,13 +13,19 @@ public struct JSONParser: Sendable {
 
     /// Every top-level value of a JSON stream, in order.
     public func parseStream(_ bytes: [UInt8]) throws(ManifestError) -> [YAMLNode] {
+        try parseStreamWithRanges(bytes).map(\.0)
+    }
+
+    /// Every top-level value of a JSON stream with its byte range (after a UTF-8 byte-order mark).
+    public func parseStreamWithRanges(_ bytes: [UInt8]) throws(ManifestError) -> [(YAMLNode, Range<Int>)] {
         let content = try TextEncoding.utf8Content(bytes)
         var cursor = Cursor(bytes: Array(content), maxDepth: maxDepth)
-        var values: [YAMLNode] = []
+        var values: [(YAMLNode, Range<Int>)] = []
         cursor.skipWhitespace()
         while !cursor.atEnd {
+            let start = cursor.offset
             do {
-                values.append(try cursor.value(depth: 0))
+                values.append((try cursor.value(depth: 0), start..<cursor.offset))
             } catch {
                 throw error.inDocument(values.count)
             }

@@ -23,19 +23,13 @@ struct UnsealCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(name: [.customLong("key"), .customLong("recovery-private-key")],
-            help: ArgumentHelp("Private key file (repeatable).", valueName: "file"))
-    var keys: [String] = []
+    @OptionGroup var keys: KeyOptions
 
     @Flag(help: "Read the deprecated spec.data format of SealedSecrets made before v0.9.")
     var allowLegacy = false
 
-    func validate() throws {
-        if keys.isEmpty { throw ValidationError("give at least one --key FILE") }
-    }
-
     func run() throws {
-        let keyring = try Keyring(contentsOf: keys.map { URL(fileURLWithPath: $0) })
+        let keyring = try keys.keyring()
         let unsealer = Unsealer(keyring: keyring, acceptsLegacyData: allowLegacy)
         let (stream, source) = try input.readStream(expecting: "a SealedSecret in YAML or JSON")
         guard !stream.documents.isEmpty else { throw CLIError("\(source): no SealedSecret found in the input") }

@@ -3,23 +3,43 @@ import Foundation
 import SealKit
 
 /// Where the sealing certificate comes from, and how to reach the controller.
+///
+/// In order: --cert, SEALED_SECRETS_CERT, --keyring or SEALCTL_KEYRING, the cluster (when a
+/// kubeconfig exists or a cluster flag is given), and last the default local keyring, made on
+/// first use so that sealing works offline.
 struct CertificateOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Certificate file, or file://, https:// (or loopback http://) URL (env SEALED_SECRETS_CERT). Without it, the controller's certificate is fetched through kubectl.", valueName: "path-or-url"))
+    @Option(help: ArgumentHelp("Certificate file, or file://, https:// (or loopback http://) URL (env SEALED_SECRETS_CERT).", valueName: "path-or-url"))
     var cert: String?
+
+    @Option(help: ArgumentHelp("Use this local keyring folder: its newest key seals, every key unseals (env SEALCTL_KEYRING).", valueName: "folder"))
+    var keyring: String?
 
     @OptionGroup var cluster: ClusterOptions
 
-    /// The source: --cert, SEALED_SECRETS_CERT, then the cluster.
+    /// The source, in the order above. `forceCluster` skips straight to the cluster.
     func source(forceCluster: Bool = false) throws -> CertificateSource {
-        if !forceCluster, let argument = cert ?? Environment["SEALED_SECRETS_CERT"] {
+        if forceCluster { return .cluster(cluster.controller, cluster.kubectl) }
+        if let argument = cert ?? Environment["SEALED_SECRETS_CERT"] {
             return try CertificateSource(argument: argument)
         }
-        return .cluster(cluster.controller, cluster.kubectl)
+        if let explicit = explicitKeyring { return .localKeyring(explicit) }
+        if cluster.isConfigured { return .cluster(cluster.controller, cluster.kubectl) }
+        return .localKeyring(LocalKeyring(directory: LocalKeyring.defaultDirectory(environment: Environment.values)))
     }
 
-    /// The sealing certificate; an expired one is refused by the Sealer.
+    /// The keyring named by --keyring or SEALCTL_KEYRING.
+    var explicitKeyring: LocalKeyring? {
+        (keyring ?? Environment[LocalKeyring.environmentVariable]).map { LocalKeyring(directory: URL(fileURLWithPath: $0)) }
+    }
+
+    /// The sealing certificate; an expired one is refused by the Sealer. Says so on stderr when
+    /// a local keyring is created.
     func certificate(forceCluster: Bool = false) async throws -> Certificate {
-        try await source(forceCluster: forceCluster).fetchCertificate()
+        let source = try source(forceCluster: forceCluster)
+        if case .localKeyring(let local) = source, try local.pairs().isEmpty {
+            Console.standardError("note: created a local keyring in \(local.directory.path) (an RSA-4096 key pair for offline use; no cluster is configured)\n")
+        }
+        return try await source.fetchCertificate()
     }
 }
 
@@ -43,14 +63,57 @@ struct ClusterOptions: ParsableArguments {
 
     var kubectl: Kubectl { Kubectl(context: context, kubeconfig: kubeconfig) }
 
-    /// The kubeconfig's current namespace (`default` when the context names none), or nil when
-    /// there is no kubeconfig or no kubectl — kubeseal's rule for a Secret without a namespace.
-    func currentNamespace() -> String? {
+    /// The kubeconfig file kubectl would read, if it exists.
+    var kubeconfigFile: String? {
         let configured = kubeconfig ?? Environment["KUBECONFIG"]?.split(separator: ":").first.map(String.init)
             ?? (Environment["HOME"].map { "\($0)/.kube/config" })
         guard let configured, FileManager.default.fileExists(atPath: configured) else { return nil }
-        guard let output = try? kubectl.run(["config", "view", "--minify", "--output", "jsonpath={..namespace}"]) else { return nil }
+        return configured
+    }
+
+    /// Whether the user points at a cluster: a kubeconfig exists, or a cluster flag or variable is set.
+    var isConfigured: Bool {
+        kubeconfigFile != nil || controllerName != nil || controllerNamespace != nil || context != nil || kubeconfig != nil
+            || Environment["SEALED_SECRETS_CONTROLLER_NAME"] != nil || Environment["SEALED_SECRETS_CONTROLLER_NAMESPACE"] != nil
+    }
+
+    /// The kubeconfig's current namespace (`default` when the context names none), or nil when
+    /// there is no kubeconfig or no kubectl — kubeseal's rule for a Secret without a namespace.
+    func currentNamespace() -> String? {
+        guard kubeconfigFile != nil,
+              let output = try? kubectl.run(["config", "view", "--minify", "--output", "jsonpath={..namespace}"]) else { return nil }
         let namespace = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return namespace.isEmpty ? "default" : namespace
+    }
+}
+
+/// Private keys for unsealing: --key files, else the local keyring.
+struct KeyOptions: ParsableArguments {
+    @Option(name: [.customLong("key"), .customLong("recovery-private-key")],
+            help: ArgumentHelp("Private key file: PEM, a key Secret, or a List of them (repeatable; default: the local keyring).", valueName: "file"))
+    var keys: [String] = []
+
+    @Option(name: .customLong("keyring"), help: ArgumentHelp("Local keyring folder to use when no --key is given (env SEALCTL_KEYRING).", valueName: "folder"))
+    var keyringFolder: String?
+
+    /// The keys: the files given, or every key of the local keyring.
+    func keyring() throws -> Keyring {
+        if !keys.isEmpty {
+            for path in keys { warnIfReadableByOthers(path) }
+            return try Keyring(contentsOf: keys.map { URL(fileURLWithPath: $0) })
+        }
+        let local = LocalKeyring(directory: keyringFolder.map { URL(fileURLWithPath: $0) } ?? LocalKeyring.defaultDirectory(environment: Environment.values))
+        let keyring = try local.keyring()
+        guard !keyring.keys.isEmpty else {
+            throw CLIError("give private keys with --key FILE (the local keyring \(local.directory.path) has none)")
+        }
+        return keyring
+    }
+
+    /// Private keys should be readable by their owner only.
+    private func warnIfReadableByOthers(_ path: String) {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0 else { return }
+        Console.warning("\(path) is readable by group or others (mode \(String(mode, radix: 8))); private keys should be 0600: chmod 600 \(path)")
     }
 }

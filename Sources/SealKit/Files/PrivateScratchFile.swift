@@ -1,0 +1,82 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A file for plain values that must briefly exist on disk (for `$EDITOR`): in a memory-backed
+/// folder where there is one (`/dev/shm`), in a fresh folder of mode 0700, itself of mode 0600,
+/// and overwritten with zeros and removed by ``destroy()``.
+///
+/// Limits: an editor may write its own backup or swap files next to it (they land in the same
+/// private folder, which ``destroy()`` removes whole), and a crash of the whole machine can
+/// leave a disk-backed file behind where no memory-backed folder exists.
+public final class PrivateScratchFile: @unchecked Sendable {
+    /// The file's path.
+    public let url: URL
+    private let folder: URL
+    private var destroyed = false
+
+    /// Creates the folder and the empty file.
+    public init(name: String = "values.yaml") throws {
+        let base = Self.memoryBackedFolder() ?? FileManager.default.temporaryDirectory.path
+        var template = Array("\(base)/sealctl-XXXXXX".utf8CString)
+        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+            throw AtomicFile.WriteError(path: base, step: "creating a private folder", code: errno)
+        }
+        folder = URL(fileURLWithPath: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        chmod(folder.path, 0o700)
+        url = folder.appendingPathComponent(name)
+        let descriptor = open(url.path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard descriptor >= 0 else { throw AtomicFile.WriteError(path: url.path, step: "creating a private file", code: errno) }
+        close(descriptor)
+    }
+
+    deinit { destroy() }
+
+    /// Writes the file's contents (mode stays 0600).
+    public func write(_ data: Data) throws {
+        let descriptor = open(url.path, O_WRONLY | O_TRUNC)
+        guard descriptor >= 0 else { throw AtomicFile.WriteError(path: url.path, step: "opening", code: errno) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { raw in
+            guard raw.count == 0 || Glibc.write(descriptor, raw.baseAddress!, raw.count) == raw.count else {
+                throw AtomicFile.WriteError(path: url.path, step: "writing", code: errno)
+            }
+        }
+    }
+
+    /// The file's contents.
+    public func read() throws -> Data {
+        try Data(contentsOf: url)
+    }
+
+    /// Overwrites every file in the private folder with zeros, then removes the folder.
+    public func destroy() {
+        guard !destroyed else { return }
+        destroyed = true
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in files {
+            let path = folder.appendingPathComponent(name).path
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            let descriptor = open(path, O_WRONLY)
+            if descriptor >= 0 {
+                let zeros = [UInt8](repeating: 0, count: 4096)
+                var remaining = Int(info.st_size)
+                while remaining > 0 {
+                    let written = Glibc.write(descriptor, zeros, min(remaining, zeros.count))
+                    if written <= 0 { break }
+                    remaining -= written
+                }
+                fsync(descriptor)
+                close(descriptor)
+            }
+        }
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// `/dev/shm` when it is a writable folder (memory-backed on Linux).
+    static func memoryBackedFolder() -> String? {
+        access("/dev/shm", W_OK) == 0 ? "/dev/shm" : nil
+    }
+}

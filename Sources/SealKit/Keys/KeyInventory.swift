@@ -1,0 +1,59 @@
+import Foundation
+
+/// What a set of key files holds: certificates, private keys and controller key Secrets, with
+/// the facts a user needs to manage them and which certificate seals.
+public struct KeyInventory: Sendable {
+    /// One certificate or key found in a file.
+    public struct Entry: Sendable {
+        /// The file, and where in it (`document 2, item 1`), for messages.
+        public var source: String
+        /// The controller Secret's name, for entries from key Secrets.
+        public var secretName: String?
+        /// The certificate, when the entry has one.
+        public var certificate: Certificate?
+        /// The private key, when the entry has one.
+        public var privateKey: RSAPrivateKey?
+
+        /// The entry's key fingerprint.
+        public var keyFingerprint: KeyFingerprint? { certificate?.keyFingerprint ?? privateKey?.publicKey.fingerprint }
+        /// The entry's key size.
+        public var keyBitCount: Int? { certificate?.keyBitCount ?? privateKey?.bitCount }
+    }
+
+    public private(set) var entries: [Entry] = []
+
+    public init() {}
+
+    /// Adds what a file holds: PEM certificates and private keys, or Secrets (and Lists of
+    /// them) with `tls.crt` and `tls.key`.
+    public mutating func add(contentsOf bytes: [UInt8], source: String) throws {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if text.contains("-----BEGIN") {
+            let certificates = try Certificate.all(fromPEM: text)
+            let keys = try RSAPrivateKey.all(fromPEM: text)
+            for certificate in certificates {
+                entries.append(Entry(source: source, certificate: certificate, privateKey: keys.first { $0.publicKey == certificate.publicKey }))
+            }
+            for key in keys where !certificates.contains(where: { $0.publicKey == key.publicKey }) {
+                entries.append(Entry(source: source, privateKey: key))
+            }
+            guard !certificates.isEmpty || !keys.isEmpty else { throw KeyPairError.unreadable(source) }
+            return
+        }
+        let stream = try ManifestStream(bytes: bytes)
+        for document in stream.documents {
+            let secret = try Secret(document: document)
+            let certificate = try secret.data["tls.crt"].map { try Certificate(pemRepresentation: String(decoding: $0, as: UTF8.self)) }
+            let key = try secret.data["tls.key"].map { try RSAPrivateKey(pemRepresentation: String(decoding: $0, as: UTF8.self)) }
+            guard certificate != nil || key != nil else {
+                throw SealingError.invalidKeyFile(file: source, reason: "\(document.locationDescription): the Secret has neither tls.crt nor tls.key")
+            }
+            entries.append(Entry(source: "\(source) (\(document.locationDescription))", secretName: secret.metadata.name, certificate: certificate, privateKey: key))
+        }
+    }
+
+    /// The certificate the controller seals with: the newest (latest start of validity).
+    public var sealingEntry: Entry? {
+        entries.filter { $0.certificate != nil }.max { $0.certificate!.notValidBefore < $1.certificate!.notValidBefore }
+    }
+}

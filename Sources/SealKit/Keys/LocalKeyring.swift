@@ -1,0 +1,78 @@
+import Foundation
+
+/// A folder of key pairs on this machine, so that sealing and unsealing work offline for
+/// development and demos. It follows the controller's renewal rule: the newest pair seals,
+/// every pair unseals.
+///
+/// Layout: one sub-folder per pair, named by creation time and serial, each holding
+/// `tls.key` (0600), `tls.crt` and `sealed-secrets-key.yaml`. The folder itself is 0700.
+public struct LocalKeyring: Sendable {
+    /// The environment variable that overrides the default folder.
+    public static let environmentVariable = "SEALCTL_KEYRING"
+
+    public let directory: URL
+
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// `$SEALCTL_KEYRING`, else `$XDG_CONFIG_HOME/sealctl/keyring`, else `~/.config/sealctl/keyring`.
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let override = environment[environmentVariable], !override.isEmpty { return URL(fileURLWithPath: override) }
+        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
+        return URL(fileURLWithPath: config).appendingPathComponent("sealctl/keyring")
+    }
+
+    /// The pairs, oldest first.
+    public func pairs() throws -> [KeyPair] {
+        let entries = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
+        let pairs = try entries
+            .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("tls.key").path) }
+            .map { try KeyPair(directory: $0) }
+        return pairs.sorted { ($0.certificate.notValidBefore, $0.certificate.serialNumber) < ($1.certificate.notValidBefore, $1.certificate.serialNumber) }
+    }
+
+    /// Makes the first pair if the keyring has none. Returns it when it was made now.
+    @discardableResult
+    public func ensure(bitCount: Int = 4096) throws -> KeyPair? {
+        guard try pairs().isEmpty else { return nil }
+        return try rotate(bitCount: bitCount)
+    }
+
+    /// Adds a new pair, which becomes the sealing one.
+    @discardableResult
+    public func rotate(bitCount: Int = 4096) throws -> KeyPair {
+        let pair = try KeyPair.generate(bitCount: bitCount)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let name = "\(formatter.string(from: pair.certificate.notValidBefore))-\(pair.certificate.serialNumber.prefix(8))"
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try pair.write(to: directory.appendingPathComponent(name))
+        return pair
+    }
+
+    /// The newest pair's certificate: the one that seals.
+    public func sealingCertificate() throws -> Certificate {
+        guard let newest = try pairs().last else { throw LocalKeyringError.empty(directory.path) }
+        return newest.certificate
+    }
+
+    /// Every pair's private key, newest first.
+    public func keyring() throws -> Keyring {
+        Keyring(keys: try pairs().reversed().map(\.privateKey))
+    }
+}
+
+/// Why the local keyring could not be used.
+public enum LocalKeyringError: Error, Sendable, Equatable, CustomStringConvertible {
+    case empty(String)
+
+    public var description: String {
+        switch self {
+        case .empty(let path): return "the local keyring \(path) has no keys; run `sealctl keys rotate` to make one"
+        }
+    }
+}

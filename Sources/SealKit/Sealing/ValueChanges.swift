@@ -1,0 +1,43 @@
+import Foundation
+
+/// Which values of a SealedSecret to add, replace or remove. Applying changes seals only the
+/// values that changed, so every other ciphertext stays byte-identical and a git diff shows
+/// exactly what changed.
+public struct ValueChanges: Sendable, Equatable {
+    /// Values to add or replace, by key.
+    public var updated: [String: Data]
+    /// Keys to remove.
+    public var removed: Set<String>
+
+    public init(updated: [String: Data] = [:], removed: Set<String> = []) {
+        self.updated = updated
+        self.removed = removed
+    }
+
+    /// The changes that turn `old` values into `new` ones.
+    public init(from old: [String: [UInt8]], to new: [String: [UInt8]]) {
+        updated = [:]
+        for (key, value) in new where old[key] != value { updated[key] = Data(value) }
+        removed = Set(old.keys).subtracting(new.keys)
+    }
+
+    public var isEmpty: Bool { updated.isEmpty && removed.isEmpty }
+
+    /// Added, changed and removed keys, for a summary that names keys but never values.
+    public func summary(comparedTo old: [String: [UInt8]]) -> (added: [String], changed: [String], removed: [String]) {
+        (updated.keys.filter { old[$0] == nil }.sorted(), updated.keys.filter { old[$0] != nil }.sorted(), removed.sorted())
+    }
+}
+
+extension Sealer {
+    /// `sealed` with `changes` applied: changed values sealed for the SealedSecret's own name,
+    /// namespace and scope; removed keys dropped; every other ciphertext untouched.
+    public func apply(_ changes: ValueChanges, to sealed: SealedSecret) throws -> SealedSecret {
+        var result = sealed
+        if !changes.updated.isEmpty {
+            result = try merge(Secret(name: sealed.metadata.name, namespace: sealed.metadata.namespace, data: changes.updated), into: sealed)
+        }
+        for key in changes.removed { result.spec.encryptedData[key] = nil }
+        return result
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// A manifest file's text cut into its documents, so that some documents can be replaced while
+/// every other byte of the file, other documents, comments and separators included, stays as it
+/// was.
+///
+/// YAML is cut at `---` and `...` lines; JSON streams at each top-level value. The cut is
+/// checked against the parser: documents with content must match the parsed documents one to
+/// one, or the file is refused rather than risk changing what it should not.
+public struct ManifestText: Sendable {
+    /// One document's text and what precedes it.
+    struct Piece: Sendable {
+        /// Separators, blank lines and white space before the body (`---\n`).
+        var prefix: String
+        /// The document's own text.
+        var body: String
+        /// Whether the body holds anything but blank lines and comments.
+        var hasContent: Bool
+    }
+
+    /// The syntax of the file.
+    public let format: ManifestStream.Format
+    /// The parsed documents with content, in order; `replaceDocument(at:with:)` indexes these.
+    public let documents: [YAMLNode]
+    private var pieces: [Piece]
+    private var contentIndices: [Int]
+
+    /// Cuts `bytes` into documents.
+    public init(bytes: [UInt8]) throws(ManifestError) {
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? "\u{FEFF}" : ""
+        format = ManifestStream.detectFormat(bytes)
+        var pieces: [Piece]
+        switch format {
+        case .json:
+            let values = try JSONParser().parseStreamWithRanges(bytes)
+            let content = Array(try TextEncoding.utf8Content(bytes))
+            var cursor = 0
+            pieces = []
+            for (_, range) in values {
+                pieces.append(Piece(prefix: String(decoding: content[cursor..<range.lowerBound], as: UTF8.self),
+                                    body: String(decoding: content[range], as: UTF8.self), hasContent: true))
+                cursor = range.upperBound
+            }
+            pieces.append(Piece(prefix: String(decoding: content[cursor...], as: UTF8.self), body: "", hasContent: false))
+            documents = values.map(\.0)
+        case .yaml:
+            let parsed = try YAMLParser().parse(bytes).map(\.root).filter { !$0.isNull }
+            let content = try TextEncoding.utf8Content(bytes)
+            pieces = Self.yamlPieces(String(decoding: content, as: UTF8.self))
+            documents = parsed
+        }
+        if !bom.isEmpty { pieces[0].prefix = bom + pieces[0].prefix }
+        let withContent = pieces.indices.filter { pieces[$0].hasContent }
+        self.pieces = pieces
+        contentIndices = withContent
+        guard withContent.count == documents.count else {
+            throw ManifestError(.syntax("cannot cut the file into its \(documents.count) documents safely (found \(withContent.count) pieces); it is left unchanged"))
+        }
+    }
+
+    /// The whole text, with replacements.
+    public var text: String {
+        pieces.map { $0.prefix + $0.body }.joined()
+    }
+
+    /// Replaces document `index`'s text. For YAML, the file's own separator, the comments
+    /// before the document and those after its last line of content are kept; `newText` should
+    /// not start with `---`.
+    public mutating func replaceDocument(at index: Int, with newText: String) {
+        let pieceIndex = contentIndices[index]
+        var body = newText
+        if format == .yaml {
+            var lines = Self.lines(pieces[pieceIndex].body)
+            var trailing: [String] = []
+            while let last = lines.last, !Self.isContent(Self.stripped(last)) {
+                trailing.insert(lines.removeLast(), at: 0)
+            }
+            body += trailing.joined()
+        }
+        pieces[pieceIndex].body = body
+    }
+
+    /// Cuts YAML text at separator lines (`---`, `...`, alone or followed by a comment). Blank
+    /// and comment lines before a document's first content go with its prefix.
+    static func yamlPieces(_ text: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var current = Piece(prefix: "", body: "", hasContent: false)
+        for line in lines(text) {
+            let content = stripped(line)
+            if isSeparator(content) {
+                if current.hasContent {
+                    pieces.append(current)
+                    current = Piece(prefix: line, body: "", hasContent: false)
+                } else {
+                    current.prefix += current.body + line
+                    current.body = ""
+                }
+            } else if !current.hasContent && !isContent(content) {
+                current.prefix += line
+            } else {
+                current.body += line
+                if isContent(content) { current.hasContent = true }
+            }
+        }
+        pieces.append(current)
+        return pieces
+    }
+
+    /// The lines of `text`, each with its line break.
+    static func lines(_ text: String) -> [String] {
+        var result: [String] = []
+        var start = text.startIndex
+        while let newline = text[start...].firstIndex(of: "\n") {
+            result.append(String(text[start...newline]))
+            start = text.index(after: newline)
+        }
+        if start < text.endIndex { result.append(String(text[start...])) }
+        return result
+    }
+
+    /// A line without its line break.
+    static func stripped(_ line: String) -> String {
+        var content = Substring(line)
+        while content.last == "\n" || content.last == "\r" { content = content.dropLast() }
+        return String(content)
+    }
+
+    private static func isSeparator(_ line: String) -> Bool {
+        for marker in ["---", "..."] where line.hasPrefix(marker) {
+            let rest = line.dropFirst(3)
+            if rest.isEmpty || rest.first == " " || rest.first == "\t" || rest.first == "\r" {
+                let trimmed = rest.trimmingCharacters(in: .whitespaces)
+                return trimmed.isEmpty || trimmed.hasPrefix("#")
+            }
+        }
+        return false
+    }
+
+    private static func isContent(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return !trimmed.isEmpty && !trimmed.hasPrefix("#")
+    }
+}

@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import SealKit
+
+/// `sealctl keys`: controller-compatible key pairs and the local keyring.
+struct KeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys",
+        abstract: "Make, inspect and rotate controller-compatible key pairs.",
+        subcommands: [Generate.self, Info.self, Rotate.self]
+    )
+
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Generate a key pair for the controller's bring-your-own-certificate flow.",
+            discussion: """
+            Writes tls.key (PKCS#1, mode 0600), tls.crt, and sealed-secrets-key.yaml: the \
+            kubernetes.io/tls Secret for kube-system, labelled as an active sealed-secrets key \
+            (mode 0600: it holds the private key; never commit it). Never overwrites a key.
+
+            EXAMPLE:
+              sealctl keys generate --out ./prod-key --cn prod-cluster
+              kubectl apply -f ./prod-key/sealed-secrets-key.yaml
+              kubectl -n kube-system rollout restart deployment sealed-secrets-controller
+            """
+        )
+
+        @Option(help: ArgumentHelp("Folder to write the pair into.", valueName: "folder"))
+        var out: String
+
+        @Option(help: "RSA key size in bits.")
+        var bits: Int = 4096
+
+        @Option(help: ArgumentHelp("Certificate common name (default: empty, as the controller makes it).", valueName: "name"))
+        var cn: String = ""
+
+        @Option(help: ArgumentHelp("Certificate lifetime, e.g. 87600h, 3650d, 10y (default 10y).", valueName: "duration"))
+        var validFor: DurationArgument?
+
+        func validate() throws {
+            guard bits >= 2048, bits <= 16384, bits % 256 == 0 else { throw ValidationError("--bits must be a multiple of 256 from 2048 to 16384") }
+        }
+
+        func run() throws {
+            let pair = try KeyPair.generate(bitCount: bits, commonName: cn, validity: validFor?.seconds ?? Certificate.controllerDefaultValidity)
+            let folder = URL(fileURLWithPath: out)
+            try pair.write(to: folder)
+            Console.standardOutput("""
+            wrote \(folder.appendingPathComponent("tls.key").path) (private, 0600)
+            wrote \(folder.appendingPathComponent("tls.crt").path)
+            wrote \(folder.appendingPathComponent("sealed-secrets-key.yaml").path) (private, 0600)
+            key fingerprint: \(pair.certificate.keyFingerprint)
+            valid until:     \(ISO8601DateFormatter().string(from: pair.certificate.notValidAfter))
+            next: kubectl apply -f \(folder.appendingPathComponent("sealed-secrets-key.yaml").path), then restart the controller
+
+            """)
+        }
+    }
+
+    struct Info: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Describe certificates and keys: size, fingerprints, validity, and which one seals.",
+            discussion: """
+            Reads certificates, PEM private keys, key Secrets and Lists of them (the output of \
+            `kubectl get secret -n kube-system -l sealedsecrets.bitnami.com/sealed-secrets-key -o yaml`). \
+            Without files, describes the local keyring.
+
+            EXAMPLE:
+              sealctl keys info backup.yaml cluster.crt
+            """
+        )
+
+        @Argument(help: ArgumentHelp("Certificate or key files (default: the local keyring).", valueName: "file"))
+        var files: [String] = []
+
+        @Option(help: ArgumentHelp("Local keyring folder (env SEALCTL_KEYRING).", valueName: "folder"))
+        var keyring: String?
+
+        func run() throws {
+            var inventory = KeyInventory()
+            if files.isEmpty {
+                let local = LocalKeyring(directory: keyring.map { URL(fileURLWithPath: $0) } ?? LocalKeyring.defaultDirectory(environment: Environment.values))
+                for pair in try local.pairs() {
+                    try inventory.add(contentsOf: Array((pair.certificate.pemRepresentation + pair.privateKey.pkcs1PEMRepresentation()).utf8),
+                                      source: "local keyring \(local.directory.path)")
+                }
+                if inventory.entries.isEmpty { throw CLIError("the local keyring \(local.directory.path) has no keys; run `sealctl keys rotate` to make one") }
+            }
+            for file in files {
+                guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
+                do {
+                    try inventory.add(contentsOf: Array(data), source: file)
+                } catch {
+                    throw CLIError("\(file): \(error)")
+                }
+            }
+            let sealing = inventory.sealingEntry
+            var output = ""
+            for entry in inventory.entries {
+                output += "\(entry.source)\n"
+                if let name = entry.secretName { output += "  secret:          \(name)\n" }
+                output += "  holds:           \([entry.certificate != nil ? "certificate" : nil, entry.privateKey != nil ? "private key" : nil].compactMap { $0 }.joined(separator: " and "))\n"
+                if let bits = entry.keyBitCount { output += "  key:             RSA \(bits) bits\n" }
+                if let fingerprint = entry.keyFingerprint { output += "  key fingerprint: \(fingerprint)\n" }
+                if let certificate = entry.certificate {
+                    let days = Int(floor(certificate.notValidAfter.timeIntervalSinceNow / 86400))
+                    output += "  valid:           \(ISO8601DateFormatter().string(from: certificate.notValidBefore)) to \(ISO8601DateFormatter().string(from: certificate.notValidAfter))\n"
+                    output += "  days to expiry:  \(certificate.isExpired() ? "expired" : String(days))\n"
+                    output += "  sha256:          \(certificate.sha256Fingerprint)\n"
+                    if certificate.isExpired() {
+                        Console.warning("\(entry.source): the certificate expired on \(ISO8601DateFormatter().string(from: certificate.notValidAfter))")
+                    } else if days < 30 {
+                        Console.warning("\(entry.source): the certificate expires in \(days) days")
+                    }
+                }
+                if let sealing, entry.certificate != nil, entry.certificate == sealing.certificate {
+                    output += "  seals:           yes (the newest certificate)\n"
+                }
+            }
+            Console.standardOutput(output)
+        }
+    }
+
+    struct Rotate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a new key pair to the local keyring; it seals from now on, and every older key still unseals.",
+            discussion: """
+            This is the controller's own renewal rule. Re-seal existing files for the new key with \
+            `sealctl reseal --in-place PATH`.
+
+            EXAMPLE:
+              sealctl keys rotate && sealctl reseal --in-place k8s/
+            """
+        )
+
+        @Option(help: ArgumentHelp("Local keyring folder (env SEALCTL_KEYRING).", valueName: "folder"))
+        var keyring: String?
+
+        @Option(help: "RSA key size in bits.")
+        var bits: Int = 4096
+
+        func run() throws {
+            let local = LocalKeyring(directory: keyring.map { URL(fileURLWithPath: $0) } ?? LocalKeyring.defaultDirectory(environment: Environment.values))
+            let pair = try local.rotate(bitCount: bits)
+            Console.standardOutput("new sealing key \(pair.certificate.keyFingerprint) in \(local.directory.path) (\(try local.pairs().count) keys in the keyring)\n")
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import SealKit
+
+/// `sealctl reseal`: offline re-encryption for a new key, in bulk.
+struct ResealCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reseal",
+        abstract: "Re-seal SealedSecrets for a new certificate, offline and in bulk.",
+        discussion: """
+        Every SealedSecret in the given files and folders (recursively, YAML and JSON) is opened \
+        with the old keys and sealed again for the new certificate, keeping its scope, metadata, \
+        template and keys. Other documents, comments and separators stay byte-identical. Work runs \
+        on all cores. With --in-place each file is rewritten atomically, whole or not at all; \
+        otherwise the one file given is printed. Exits 1 if any document failed.
+
+        Cross-cluster migration: --key with the source cluster's keys, --cert with the target \
+        cluster's certificate. No plain Secret is written anywhere.
+
+        EXAMPLES:
+          sealctl reseal --key old-cluster-keys.yaml --cert new-cluster.crt --in-place k8s/
+          sealctl reseal --key backup.yaml --cert new.crt db.sealed.yaml > db.resealed.yaml
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Files or folders.", valueName: "path"))
+    var paths: [String]
+
+    @OptionGroup var keys: KeyOptions
+    @OptionGroup var certificate: CertificateOptions
+
+    @Flag(help: "Rewrite the files in place.")
+    var inPlace = false
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("name the files or folders to re-seal") }
+    }
+
+    func run() async throws {
+        let files = try ManifestFinder.files(under: paths)
+        if !inPlace, files.count != 1 || FileManager.default.isDirectory(paths[0]) {
+            throw CLIError("re-sealing \(files.count) files needs --in-place (without it, name one file and the result is printed)")
+        }
+        let oldKeys = try keys.keyring()
+        let resealer = Resealer(oldKeys: oldKeys, newCertificate: try Sealer(certificate: try await certificate.certificate()))
+        var inputs: [(path: String, bytes: [UInt8])] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file.path) else { throw CLIError("cannot read \(file.path)") }
+            inputs.append((file.relativePath, Array(data)))
+        }
+
+        let results = resealer.resealFiles(inputs)
+        var written = 0
+        for result in results {
+            guard let text = result.newText else { continue }
+            if inPlace {
+                do {
+                    try AtomicFile.write(text, to: URL(fileURLWithPath: result.path))
+                    written += 1
+                } catch {
+                    Console.error(error)
+                }
+            } else {
+                Console.standardOutput(text)
+            }
+        }
+        let failed = results.filter { !$0.succeeded }
+        let documents = results.reduce(0) { $0 + ($1.succeeded ? $1.sealedSecrets : 0) }
+        let values = results.reduce(0) { $0 + ($1.succeeded ? $1.values : 0) }
+        Console.standardError("re-sealed \(values) value\(values == 1 ? "" : "s") in \(documents) SealedSecret\(documents == 1 ? "" : "s")" +
+                              (inPlace ? " of \(written) file\(written == 1 ? "" : "s")" : "") +
+                              "; \(failed.count) file\(failed.count == 1 ? "" : "s") failed and \(failed.count == 1 ? "was" : "were") left unchanged\n")
+        for result in failed {
+            for failure in result.failures { Console.standardError("error: \(result.path): \(failure)\n") }
+        }
+        if !failed.isEmpty || (inPlace && written != results.filter { $0.newText != nil }.count) { throw ExitCode(1) }
+    }
+}
+
+extension FileManager {
+    func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
