@@ -15,7 +15,7 @@ public enum ManifestFinder {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+                throw ManifestError(.syntax("no such file or folder"), file: path)
             }
             guard isDirectory.boolValue else {
                 result.append(URL(fileURLWithPath: path))

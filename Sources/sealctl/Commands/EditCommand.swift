@@ -26,7 +26,7 @@ struct EditCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (sealed, format) = try SealedSecretFile.read(file)
-        var old = try Unsealer(keyring: keys.keyring()).openValues(of: sealed)
+        var old = try Unsealer(keyring: keys.keyring(orKeysOf: certificate.keyring.effective)).openValues(of: sealed)
         defer { SecureMemory.wipe(&old) }
         let sealer = try Sealer(certificate: try await certificate.certificate())
 
@@ -106,10 +106,11 @@ struct DiffCommand: ParsableCommand {
     var new: String
 
     @OptionGroup var keys: KeyOptions
+    @OptionGroup var keyring: KeyringOption
 
     func run() throws {
         do {
-            let unsealer = Unsealer(keyring: try keys.keyring())
+            let unsealer = Unsealer(keyring: try keys.keyring(orKeysOf: keyring.effective))
             let (before, _) = try SealedSecretFile.read(old)
             let (after, _) = try SealedSecretFile.read(new)
             let oldValues = try unsealer.openValues(of: before), newValues = try unsealer.openValues(of: after)

@@ -73,13 +73,12 @@ struct KeysCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("Certificate or key files (default: the local keyring).", valueName: "file"))
         var files: [String] = []
 
-        @Option(help: ArgumentHelp("Local keyring folder (env SEALCTL_KEYRING).", valueName: "folder"))
-        var keyring: String?
+        @OptionGroup var keyring: KeyringOption
 
         func run() throws {
             var inventory = KeyInventory()
             if files.isEmpty {
-                let local = LocalKeyring(directory: keyring.map { URL(fileURLWithPath: $0) } ?? LocalKeyring.defaultDirectory(environment: Environment.values))
+                let local = keyring.effective
                 for pair in try local.pairs() {
                     try inventory.add(contentsOf: Array((pair.certificate.pemRepresentation + pair.privateKey.pkcs1PEMRepresentation()).utf8),
                                       source: "local keyring \(local.directory.path)")
@@ -133,14 +132,13 @@ struct KeysCommand: ParsableCommand {
             """
         )
 
-        @Option(help: ArgumentHelp("Local keyring folder (env SEALCTL_KEYRING).", valueName: "folder"))
-        var keyring: String?
+        @OptionGroup var keyring: KeyringOption
 
         @Option(help: "RSA key size in bits.")
         var bits: Int = 4096
 
         func run() throws {
-            let local = LocalKeyring(directory: keyring.map { URL(fileURLWithPath: $0) } ?? LocalKeyring.defaultDirectory(environment: Environment.values))
+            let local = keyring.effective
             let pair = try local.rotate(bitCount: bits)
             Console.standardOutput("new sealing key \(pair.certificate.keyFingerprint) in \(local.directory.path) (\(try local.pairs().count) keys in the keyring)\n")
         }

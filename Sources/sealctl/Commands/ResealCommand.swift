@@ -41,7 +41,7 @@ struct ResealCommand: AsyncParsableCommand {
         if !inPlace, files.count != 1 || FileManager.default.isDirectory(paths[0]) {
             throw CLIError("re-sealing \(files.count) files needs --in-place (without it, name one file and the result is printed)")
         }
-        let oldKeys = try keys.keyring()
+        let oldKeys = try keys.keyring(orKeysOf: certificate.keyring.effective)
         let resealer = Resealer(oldKeys: oldKeys, newCertificate: try Sealer(certificate: try await certificate.certificate()))
         var inputs: [(path: String, bytes: [UInt8])] = []
         for file in files {

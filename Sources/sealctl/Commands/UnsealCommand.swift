@@ -24,12 +24,13 @@ struct UnsealCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @OptionGroup var keys: KeyOptions
+    @OptionGroup var keyring: KeyringOption
 
     @Flag(help: "Read the deprecated spec.data format of SealedSecrets made before v0.9.")
     var allowLegacy = false
 
     func run() throws {
-        let keyring = try keys.keyring()
+        let keyring = try keys.keyring(orKeysOf: self.keyring.effective)
         let unsealer = Unsealer(keyring: keyring, acceptsLegacyData: allowLegacy)
         let (stream, source) = try input.readStream(expecting: "a SealedSecret in YAML or JSON")
         guard !stream.documents.isEmpty else { throw CLIError("\(source): no SealedSecret found in the input") }

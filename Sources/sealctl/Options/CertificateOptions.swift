@@ -11,8 +11,7 @@ struct CertificateOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Certificate file, or file://, https:// (or loopback http://) URL (env SEALED_SECRETS_CERT).", valueName: "path-or-url"))
     var cert: String?
 
-    @Option(help: ArgumentHelp("Use this local keyring folder: its newest key seals, every key unseals (env SEALCTL_KEYRING).", valueName: "folder"))
-    var keyring: String?
+    @OptionGroup var keyring: KeyringOption
 
     @OptionGroup var cluster: ClusterOptions
 
@@ -22,14 +21,9 @@ struct CertificateOptions: ParsableArguments {
         if let argument = cert ?? Environment["SEALED_SECRETS_CERT"] {
             return try CertificateSource(argument: argument)
         }
-        if let explicit = explicitKeyring { return .localKeyring(explicit) }
+        if let explicit = keyring.explicit { return .localKeyring(explicit) }
         if cluster.isConfigured { return .cluster(cluster.controller, cluster.kubectl) }
-        return .localKeyring(LocalKeyring(directory: LocalKeyring.defaultDirectory(environment: Environment.values)))
-    }
-
-    /// The keyring named by --keyring or SEALCTL_KEYRING.
-    var explicitKeyring: LocalKeyring? {
-        (keyring ?? Environment[LocalKeyring.environmentVariable]).map { LocalKeyring(directory: URL(fileURLWithPath: $0)) }
+        return .localKeyring(keyring.effective)
     }
 
     /// The sealing certificate; an expired one is refused by the Sealer. Says so on stderr when
@@ -93,16 +87,12 @@ struct KeyOptions: ParsableArguments {
             help: ArgumentHelp("Private key file: PEM, a key Secret, or a List of them (repeatable; default: the local keyring).", valueName: "file"))
     var keys: [String] = []
 
-    @Option(name: .customLong("keyring"), help: ArgumentHelp("Local keyring folder to use when no --key is given (env SEALCTL_KEYRING).", valueName: "folder"))
-    var keyringFolder: String?
-
     /// The keys: the files given, or every key of the local keyring.
-    func keyring() throws -> Keyring {
+    func keyring(orKeysOf local: LocalKeyring) throws -> Keyring {
         if !keys.isEmpty {
             for path in keys { warnIfReadableByOthers(path) }
             return try Keyring(contentsOf: keys.map { URL(fileURLWithPath: $0) })
         }
-        let local = LocalKeyring(directory: keyringFolder.map { URL(fileURLWithPath: $0) } ?? LocalKeyring.defaultDirectory(environment: Environment.values))
         let keyring = try local.keyring()
         guard !keyring.keys.isEmpty else {
             throw CLIError("give private keys with --key FILE (the local keyring \(local.directory.path) has none)")
@@ -115,5 +105,21 @@ struct KeyOptions: ParsableArguments {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0 else { return }
         Console.warning("\(path) is readable by group or others (mode \(String(mode, radix: 8))); private keys should be 0600: chmod 600 \(path)")
+    }
+}
+
+/// `--keyring`: the local keyring folder (newest key seals, every key unseals).
+struct KeyringOption: ParsableArguments {
+    @Option(name: .customLong("keyring"), help: ArgumentHelp("Local keyring folder: its newest key seals, every key unseals (env SEALCTL_KEYRING; default ~/.config/sealctl/keyring).", valueName: "folder"))
+    var folder: String?
+
+    /// The keyring named by --keyring or SEALCTL_KEYRING.
+    var explicit: LocalKeyring? {
+        (folder ?? Environment[LocalKeyring.environmentVariable]).map { LocalKeyring(directory: URL(fileURLWithPath: $0)) }
+    }
+
+    /// The named keyring, else the default one.
+    var effective: LocalKeyring {
+        explicit ?? LocalKeyring(directory: LocalKeyring.defaultDirectory(environment: Environment.values))
     }
 }
