@@ -15,12 +15,20 @@ struct CertificateOptions: ParsableArguments {
 
     @OptionGroup var cluster: ClusterOptions
 
-    /// The source, in the order above. `forceCluster` skips straight to the cluster.
-    func source(forceCluster: Bool = false) throws -> CertificateSource {
+    /// The source, in the order above; a project config's choice for an environment comes right
+    /// after the flags. `forceCluster` skips straight to the cluster.
+    func source(forceCluster: Bool = false, configured: CertificateSpec? = nil) throws -> CertificateSource {
         if forceCluster { return .cluster(cluster.controller, cluster.kubectl) }
-        if let argument = cert ?? Environment["SEALED_SECRETS_CERT"] {
-            return try CertificateSource(argument: argument)
+        if let cert { return try CertificateSource(argument: cert) }
+        if let folder = keyring.folder { return .localKeyring(LocalKeyring(directory: URL(fileURLWithPath: folder))) }
+        switch configured {
+        case .localKeyring(let folder)?: return .localKeyring(folder.map(LocalKeyring.init(directory:)) ?? keyring.effective)
+        case .source(let text)?: return try CertificateSource(argument: text)
+        case .cluster(let context)?:
+            return .cluster(cluster.controller, Kubectl(context: cluster.context ?? context, kubeconfig: cluster.kubeconfig))
+        case nil: break
         }
+        if let argument = Environment["SEALED_SECRETS_CERT"] { return try CertificateSource(argument: argument) }
         if let explicit = keyring.explicit { return .localKeyring(explicit) }
         if cluster.isConfigured { return .cluster(cluster.controller, cluster.kubectl) }
         return .localKeyring(keyring.effective)
@@ -28,10 +36,10 @@ struct CertificateOptions: ParsableArguments {
 
     /// The sealing certificate; an expired one is refused by the Sealer. Says so on stderr when
     /// a local keyring is created.
-    func certificate(forceCluster: Bool = false) async throws -> Certificate {
-        let source = try source(forceCluster: forceCluster)
+    func certificate(forceCluster: Bool = false, configured: CertificateSpec? = nil) async throws -> Certificate {
+        let source = try source(forceCluster: forceCluster, configured: configured)
         if case .localKeyring(let local) = source, try local.pairs().isEmpty {
-            Console.standardError("note: created a local keyring in \(local.directory.path) (an RSA-4096 key pair for offline use; no cluster is configured)\n")
+            Console.standardError("note: created a local keyring in \(local.directory.path) (an RSA-4096 key pair for offline use)\n")
         }
         return try await source.fetchCertificate()
     }

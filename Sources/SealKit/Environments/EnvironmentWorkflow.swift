@@ -1,0 +1,186 @@
+import Foundation
+
+/// Seals one environment's credentials into its overlay: what `sealctl generate` and
+/// `sealctl rotate` do, as a library.
+///
+/// It checks, before asking for any value, that the overlay will not break the seal (a
+/// kustomize `namespace` other than the sealed one, or a name prefix or suffix on a strict
+/// SealedSecret) and that every key the overlay's workloads read is produced.
+public struct EnvironmentWorkflow: Sendable {
+    public let environment: EnvironmentConfig
+    public let overlay: KustomizeOverlay
+    /// The namespace sealed for: the config's, else the overlay's.
+    public let namespace: String
+
+    public init(environment: EnvironmentConfig) throws {
+        self.environment = environment
+        overlay = try KustomizeOverlay(directory: environment.overlay)
+        let overlayNamespace = overlay.kustomization.namespace.flatMap { $0.isEmpty ? nil : $0 }
+        guard let namespace = environment.namespace ?? overlayNamespace else {
+            throw WorkflowError.noNamespace(environment.name, environment.overlay.path)
+        }
+        self.namespace = namespace
+        if let overlayNamespace, overlayNamespace != namespace, environment.scope != .clusterWide {
+            throw WorkflowError.namespaceMoved(environment.name, sealed: namespace, overlay: overlayNamespace)
+        }
+        let prefix = overlay.kustomization.namePrefix ?? "", suffix = overlay.kustomization.nameSuffix ?? ""
+        if environment.scope == .strict, !(prefix + suffix).isEmpty {
+            throw WorkflowError.nameChanged(environment.name, secretName: environment.secretName, prefix: prefix, suffix: suffix)
+        }
+        let configured = Set(environment.keys.map(\.name))
+        let missing = overlay.referencedKeys(of: environment.secretName).required.filter { !configured.contains($0) }
+        guard missing.isEmpty else { throw WorkflowError.missingKeys(environment.name, environment.secretName, missing) }
+    }
+
+    /// What a run will do.
+    public struct Plan: Sendable {
+        /// Keys to make values for and seal.
+        public var keysToSeal: [KeySpec]
+        /// Keys kept as they are sealed in the existing file.
+        public var keptKeys: [String]
+        /// The existing file's SealedSecret, when there is one and it is kept.
+        public var existing: SealedSecret?
+    }
+
+    /// The plan for `generate` (`rotating` nil) or `rotate` (the keys to renew).
+    ///
+    /// `generate` keeps keys the file already holds and seals only missing ones, unless
+    /// `force`; `rotate` renews the given keys and keeps every other one byte-identical.
+    public func plan(force: Bool = false, rotating: [String]? = nil) throws -> Plan {
+        let existing = try existingSealedSecret()
+        if let rotating {
+            guard let existing else { throw WorkflowError.nothingToRotate(environment.name, environment.outputURL.path) }
+            try checkMatches(existing)
+            let unknown = rotating.filter { name in !environment.keys.contains { $0.name == name } }
+            guard unknown.isEmpty else { throw WorkflowError.unknownKeys(environment.name, unknown) }
+            let names = rotating.isEmpty ? environment.keys.filter(\.isRotatedByDefault).map(\.name) : rotating
+            return Plan(keysToSeal: environment.keys.filter { names.contains($0.name) },
+                        keptKeys: existing.spec.encryptedData.keys.filter { !names.contains($0) }.sorted(), existing: existing)
+        }
+        guard let existing, !force else { return Plan(keysToSeal: environment.keys, keptKeys: [], existing: nil) }
+        try checkMatches(existing)
+        return Plan(keysToSeal: environment.keys.filter { existing.spec.encryptedData[$0.name] == nil },
+                    keptKeys: environment.keys.map(\.name).filter { existing.spec.encryptedData[$0] != nil }, existing: existing)
+    }
+
+    /// A value for a key whose source needs no person: generated, fixed, an environment
+    /// variable or a file. Returns nil for prompted keys.
+    public func automaticValue(for key: KeySpec, environmentVariables: [String: String] = ProcessInfo.processInfo.environment) throws -> [UInt8]? {
+        switch key.source {
+        case .generated(let generator): return Array(try generator.generate().utf8)
+        case .fixed(let value): return Array(value.utf8)
+        case .environment(let variable):
+            guard let value = environmentVariables[variable] else { throw WorkflowError.missingVariable(key.name, variable) }
+            return Array(value.utf8)
+        case .file(let url):
+            guard let data = FileManager.default.contents(atPath: url.path) else { throw WorkflowError.unreadableFile(key.name, url.path) }
+            return Array(data)
+        case .prompted: return nil
+        }
+    }
+
+    /// The SealedSecret with `values` (by key) sealed into it, the plan's kept keys untouched.
+    /// The certificate's key fingerprint is recorded, so that checks and unsealing can name it.
+    public func seal(_ plan: Plan, values: [String: [UInt8]], certificate: Certificate) throws -> SealedSecret {
+        let sealer = try Sealer(certificate: certificate)
+        if let existing = plan.existing {
+            return try sealer.apply(ValueChanges(updated: values.mapValues { Data($0) }), to: existing)
+        }
+        let secret = Secret(name: environment.secretName, namespace: namespace, data: values.mapValues { Data($0) }, type: "Opaque")
+        return try sealer.seal(secret, options: .init(scope: environment.scope, recordsKeyFingerprint: true))
+    }
+
+    /// The file's text: a short header, then the SealedSecret as kubeseal writes it.
+    public func fileText(_ sealed: SealedSecret, certificate: Certificate, command: String) throws -> String {
+        """
+        # Generated by `\(command)` (sealctl \(SealKitVersion.current)).
+        # Sealed for \(namespace)/\(environment.secretName) (\(environment.scope)) with key \(certificate.keyFingerprint).
+        # Safe to commit: only the sealed-secrets controller holding that key can decrypt it.
+
+        """ + (try sealed.formatted(as: .yaml))
+    }
+
+    /// Writes the file atomically and adds it to the overlay's `resources` when it is missing
+    /// there. Returns whether the kustomization was changed.
+    @discardableResult
+    public func write(_ text: String) throws -> Bool {
+        try AtomicFile.write(text, to: environment.outputURL)
+        guard let kustomizationFile = KustomizeOverlay.kustomizationFile(in: environment.overlay) else { return false }
+        let original = try String(contentsOf: kustomizationFile, encoding: .utf8)
+        guard let edited = try KustomizationEditor.addingResource(environment.outputFileName, to: original) else { return false }
+        try AtomicFile.write(edited, to: kustomizationFile)
+        return true
+    }
+
+    /// The commands that deploy the new values.
+    public var nextCommands: [String] {
+        var commands = ["kubectl apply -k \(Self.displayPath(environment.overlay))"]
+        for workload in overlay.workloads(reading: environment.secretName) where ["Deployment", "StatefulSet", "DaemonSet"].contains(workload.resource.kind) {
+            commands.append("kubectl rollout restart \(workload.resource.kind.lowercased())/\(workload.resource.finalName) -n \(workload.resource.finalNamespace ?? namespace)")
+        }
+        return commands
+    }
+
+    /// A path relative to the working directory when it is inside it.
+    public static func displayPath(_ url: URL) -> String {
+        let current = FileManager.default.currentDirectoryPath + "/"
+        return url.path.hasPrefix(current) ? String(url.path.dropFirst(current.count)) : url.path
+    }
+
+    private func existingSealedSecret() throws -> SealedSecret? {
+        guard let data = FileManager.default.contents(atPath: environment.outputURL.path) else { return nil }
+        let documents = try ManifestStream(bytes: Array(data)).documents.filter { $0.kind == "SealedSecret" }
+        guard documents.count == 1 else { throw WorkflowError.unexpectedFile(environment.outputURL.path) }
+        return try SealedSecret(document: documents[0])
+    }
+
+    private func checkMatches(_ existing: SealedSecret) throws {
+        guard existing.metadata.name == environment.secretName, existing.metadata.namespace == namespace, existing.scope == environment.scope else {
+            throw WorkflowError.existingDiffers(environment.outputURL.path,
+                                                found: "\(existing.metadata.namespace ?? "")/\(existing.metadata.name ?? "") (\(existing.scope))",
+                                                expected: "\(namespace)/\(environment.secretName) (\(environment.scope))")
+        }
+    }
+}
+
+/// Why an environment cannot be generated as asked.
+public enum WorkflowError: Error, Sendable, Equatable, CustomStringConvertible {
+    case noNamespace(String, String)
+    case namespaceMoved(String, sealed: String, overlay: String)
+    case nameChanged(String, secretName: String, prefix: String, suffix: String)
+    case missingKeys(String, String, [String])
+    case unknownKeys(String, [String])
+    case nothingToRotate(String, String)
+    case existingDiffers(String, found: String, expected: String)
+    case unexpectedFile(String)
+    case missingVariable(String, String)
+    case unreadableFile(String, String)
+    case missingValues(String, [String])
+
+    public var description: String {
+        switch self {
+        case .noNamespace(let environment, let overlay):
+            return "\(environment): no namespace: set one in sealctl.yaml or as `namespace:` in \(overlay)/kustomization.yaml"
+        case .namespaceMoved(let environment, let sealed, let overlay):
+            return "\(environment): the overlay moves everything to namespace \(overlay), but the Secret would be sealed for \(sealed); it would not decrypt in the cluster"
+        case .nameChanged(let environment, let name, let prefix, let suffix):
+            return "\(environment): the overlay's namePrefix \"\(prefix)\" / nameSuffix \"\(suffix)\" would rename the strict-scoped \(name), which would then not decrypt; use scope namespace-wide, or remove them"
+        case .missingKeys(let environment, let secret, let keys):
+            return "\(environment): the overlay's workloads read keys of \(secret) that sealctl.yaml does not produce: \(keys.joined(separator: ", "))"
+        case .unknownKeys(let environment, let keys):
+            return "\(environment): no such keys in sealctl.yaml: \(keys.joined(separator: ", "))"
+        case .nothingToRotate(let environment, let path):
+            return "\(environment): \(path) does not exist yet; run `sealctl generate \(environment)` first"
+        case .existingDiffers(let path, let found, let expected):
+            return "\(path) is sealed for \(found), not \(expected); pass --force to seal every value again"
+        case .unexpectedFile(let path):
+            return "\(path) should hold exactly one SealedSecret"
+        case .missingVariable(let key, let variable):
+            return "\(key): the environment variable \(variable) is not set"
+        case .unreadableFile(let key, let path):
+            return "\(key): cannot read \(path)"
+        case .missingValues(let environment, let keys):
+            return "\(environment): no terminal to prompt on, and no value given for \(keys.joined(separator: ", ")); pass --values-file FILE"
+        }
+    }
+}

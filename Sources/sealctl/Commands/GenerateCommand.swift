@@ -1,0 +1,173 @@
+import ArgumentParser
+import Foundation
+import SealKit
+
+/// Options shared by `generate` and `rotate`.
+struct WorkflowOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The project config (default: the nearest sealctl.yaml in this folder or above).", valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("Values for prompted keys when there is no terminal: YAML or JSON, KEY: value or ENV: {KEY: value}. Keep it 0600 and delete it after.", valueName: "file"))
+    var valuesFile: String?
+
+    @Flag(help: "Show what would change, without writing or asking for anything.")
+    var dryRun = false
+
+    @OptionGroup var certificate: CertificateOptions
+
+    func loadConfig() throws -> ProjectConfig {
+        let url: URL
+        if let config {
+            url = URL(fileURLWithPath: config)
+        } else {
+            guard let found = ProjectConfig.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) else {
+                throw CLIError("no sealctl.yaml in this folder or above; pass --config FILE (see Docs/managing-secrets.md)")
+            }
+            url = found
+        }
+        return try ProjectConfig(contentsOf: url)
+    }
+
+    /// Runs one environment: plan, values, seal, write, summary.
+    func run(_ environment: EnvironmentConfig, force: Bool, rotating: [String]?, values valuesFile: ValuesFile?, command: String) async throws {
+        let workflow = try EnvironmentWorkflow(environment: environment)
+        let plan = try workflow.plan(force: force, rotating: rotating)
+        let relativeOutput = EnvironmentWorkflow.displayPath(environment.outputURL)
+        if dryRun {
+            Console.standardOutput("""
+            \(environment.name): would seal \(plan.keysToSeal.count) key\(plan.keysToSeal.count == 1 ? "" : "s") for \(workflow.namespace)/\(environment.secretName) into \(relativeOutput)
+              seal: \(plan.keysToSeal.map(\.name).joined(separator: ", "))
+              keep: \(plan.keptKeys.isEmpty ? "(none)" : plan.keptKeys.joined(separator: ", "))
+
+            """)
+            return
+        }
+        guard !plan.keysToSeal.isEmpty else {
+            Console.standardOutput("\(environment.name): \(relativeOutput) already holds every key; nothing to do (use --force to seal new values)\n")
+            return
+        }
+
+        // Values: prompted ones first (so a typo does not waste generated work), checked up front.
+        let prompted = plan.keysToSeal.filter { if case .prompted = $0.source { return true } else { return false } }
+        if !ValuePrompter.isInteractive {
+            let missing = prompted.map(\.name).filter { valuesFile?.value(environment: environment.name, key: $0) == nil }
+            guard missing.isEmpty else { throw WorkflowError.missingValues(environment.name, missing) }
+        }
+        let certificate = try await self.certificate.certificate(configured: environment.certificate)
+        var values: [String: [UInt8]] = [:]
+        defer { SecureMemory.wipe(&values) }
+        var shown: [String] = []
+        for key in plan.keysToSeal {
+            if let given = valuesFile?.value(environment: environment.name, key: key.name) {
+                values[key.name] = Array(given.utf8)
+            } else if let value = try workflow.automaticValue(for: key) {
+                values[key.name] = value
+                if case .generated = key.source, !key.isSecret { shown.append("\(key.name)=\(String(decoding: value, as: UTF8.self))") }
+            } else if case .prompted(let spec) = key.source {
+                values[key.name] = try ValuePrompter.ask(environment: environment.name, key: key.name, spec: spec)
+            }
+        }
+        let sealed = try workflow.seal(plan, values: values, certificate: certificate)
+        let changedKustomization = try workflow.write(try workflow.fileText(sealed, certificate: certificate, command: command))
+
+        var summary = """
+        \(environment.name): sealed \(plan.keysToSeal.count) key\(plan.keysToSeal.count == 1 ? "" : "s") for \(workflow.namespace)/\(environment.secretName) (\(environment.scope))
+          certificate: \(certificate.keyFingerprint), RSA \(certificate.keyBitCount), expires \(ISO8601DateFormatter.string(from: certificate.notValidAfter, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate]))
+          written:     \(relativeOutput)\(changedKustomization ? " (added to kustomization.yaml)" : "")
+          sealed:      \(plan.keysToSeal.map(\.name).joined(separator: ", "))
+
+        """
+        if !plan.keptKeys.isEmpty { summary += "  kept:        \(plan.keptKeys.joined(separator: ", "))\n" }
+        if !shown.isEmpty { summary += "  usernames:   \(shown.joined(separator: ", "))\n" }
+        summary += "  next:\n" + workflow.nextCommands.map { "    \($0)\n" }.joined()
+        if rotating != nil {
+            summary += "  remember: give the database or broker the new credentials too, before restarting the workloads\n"
+        }
+        Console.standardOutput(summary)
+    }
+}
+
+/// `sealctl generate ENV... | all`: the environment workflow.
+struct GenerateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Seal an environment's credentials into its kustomize overlay (secrets.yaml).",
+        discussion: """
+        For each environment of sealctl.yaml: checks that the overlay will not break the seal and \
+        that every key its workloads read is produced; makes the values (generated, prompted \
+        without echo, fixed, from an environment variable or a file); seals them with that \
+        environment's certificate; writes <overlay>/secrets.yaml atomically; and adds it to the \
+        overlay's kustomization.yaml. Keys already sealed in the file are kept unless --force. \
+        Values never appear on the command line, in a file other than the sealed one, or in output.
+
+        Without a terminal, prompted values come from --values-file.
+
+        EXAMPLES:
+          sealctl generate development
+          sealctl generate all
+          sealctl generate production --values-file /dev/shm/prod-values.yaml
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Environments to generate, or `all`.", valueName: "environment"))
+    var environments: [String]
+
+    @Flag(help: "Seal new values for keys that are already sealed, too.")
+    var force = false
+
+    @OptionGroup var options: WorkflowOptions
+
+    func validate() throws {
+        if environments.isEmpty { throw ValidationError("name an environment, or `all`") }
+    }
+
+    func run() async throws {
+        let config = try options.loadConfig()
+        let selected = try Self.select(environments, from: config)
+        let values = try options.valuesFile.map { try ValuesFile(path: $0, environments: config.environments.map(\.name)) }
+        for environment in selected {
+            try await options.run(environment, force: force, rotating: nil, values: values, command: "sealctl generate \(environment.name)")
+        }
+    }
+
+    static func select(_ names: [String], from config: ProjectConfig) throws -> [EnvironmentConfig] {
+        if names == ["all"] { return config.environments }
+        return try names.map { name in
+            guard let environment = config.environment(name) else {
+                throw ConfigError.unknownEnvironment(name, config.environments.map(\.name))
+            }
+            return environment
+        }
+    }
+}
+
+/// `sealctl rotate ENV [KEY...]`: new values for some keys, the others kept sealed as they are.
+struct RotateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rotate",
+        abstract: "Seal new values for some keys of an environment; every other key stays byte-identical.",
+        discussion: """
+        Without keys, renews every generated or prompted secret key (never fixed settings). The \
+        git diff shows only the rotated keys. Give the database or broker the new credentials too.
+
+        EXAMPLES:
+          sealctl rotate production POSTGRES_PASSWORD
+          sealctl rotate development
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The environment.", valueName: "environment"))
+    var environment: String
+
+    @Argument(help: ArgumentHelp("Keys to renew (default: every generated or prompted secret).", valueName: "key"))
+    var keys: [String] = []
+
+    @OptionGroup var options: WorkflowOptions
+
+    func run() async throws {
+        let config = try options.loadConfig()
+        let selected = try GenerateCommand.select([environment], from: config)[0]
+        let values = try options.valuesFile.map { try ValuesFile(path: $0, environments: config.environments.map(\.name)) }
+        try await options.run(selected, force: false, rotating: keys, values: values, command: "sealctl rotate \(environment)")
+    }
+}
