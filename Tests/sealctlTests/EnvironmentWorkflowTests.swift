@@ -10,12 +10,21 @@ struct EnvironmentWorkflowTests {
                           "RABBITMQ_EXCHANGE", "RABBITMQ_HOST", "RABBITMQ_PASSWORD", "RABBITMQ_PORT", "RABBITMQ_USER"]
 
     /// A copy of ../shared/smartem with a key pair per environment and a sealctl.yaml.
+    /// The private key of an environment made by `makeProject(in:)`.
+    static func keyFile(_ environment: String, in directory: URL) -> String {
+        directory.appendingPathComponent("keys/\(environment)/tls.key").path
+    }
+
     static func makeProject(in directory: URL, productionCertificate: String = "certs/production/tls.crt") throws -> URL {
         let project = directory.appendingPathComponent("smartem")
         try FileManager.default.copyItem(at: SharedFixtures.shared.appendingPathComponent("smartem"), to: project)
+        // Key pairs live outside the tree (their Secrets hold private keys); certificates inside.
         for environment in environments.keys.sorted() {
-            let result = try Sealctl.run(["keys", "generate", "--bits", "2048", "--out", project.appendingPathComponent("certs/\(environment)").path])
+            let keys = directory.appendingPathComponent("keys/\(environment)")
+            let result = try Sealctl.run(["keys", "generate", "--bits", "2048", "--out", keys.path])
             #expect(result.status == 0, "\(result.stderr)")
+            try FileManager.default.createDirectory(at: project.appendingPathComponent("certs/\(environment)"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: keys.appendingPathComponent("tls.crt"), to: project.appendingPathComponent("certs/\(environment)/tls.crt"))
         }
         func prompted(_ minimum: Int) -> String {
             """
@@ -115,14 +124,14 @@ struct EnvironmentWorkflowTests {
                 }
 
                 let secrets = overlay.appendingPathComponent("secrets.yaml").path
-                let own = try Sealctl.run(["unseal", "--key", project.appendingPathComponent("certs/\(environment)/tls.key").path, "-f", secrets])
+                let own = try Sealctl.run(["unseal", "--key", Self.keyFile(environment, in: directory), "-f", secrets])
                 #expect(own.status == 0, "\(own.stderr)")
                 let values = try Secret(document: ManifestStream(text: own.stdout).documents[0]).data.mapValues { String(decoding: $0, as: UTF8.self) }
                 #expect(Set(values.keys) == Set(Self.allKeys))
                 for (key, value) in Self.canaries[environment] ?? [:] { #expect(values[key] == value, "\(environment) \(key)") }
                 generated[environment] = values
                 for other in Self.environments.keys where other != environment {
-                    let foreign = try Sealctl.run(["unseal", "--key", project.appendingPathComponent("certs/\(other)/tls.key").path, "-f", secrets])
+                    let foreign = try Sealctl.run(["unseal", "--key", Self.keyFile(other, in: directory), "-f", secrets])
                     #expect(foreign.status == 1)
                 }
             }
@@ -180,7 +189,7 @@ struct EnvironmentWorkflowTests {
                 #expect(after.spec.encryptedData[key] == before.spec.encryptedData[key], "\(key)")
             }
             #expect(after.spec.encryptedData["POSTGRES_PASSWORD"] != before.spec.encryptedData["POSTGRES_PASSWORD"])
-            let opened = try Sealctl.run(["unseal", "--key", project.appendingPathComponent("certs/production/tls.key").path, "-f", file.path])
+            let opened = try Sealctl.run(["unseal", "--key", Self.keyFile("production", in: directory), "-f", file.path])
             #expect(opened.stdout.contains(Data("rotated-canary-password-0123456789".utf8).base64EncodedString()))
             #expect(!result.stdout.contains("rotated-canary"))
             let unknown = try Sealctl.run(["rotate", "production", "NOPE"], directory: project)
@@ -224,7 +233,7 @@ struct EnvironmentWorkflowTests {
             for hidden in ["typed-secret-one-1234", "typed-secret-TWO-1234", "typed-mq-secret-5678"] {
                 #expect(!seen.contains(hidden), "the terminal showed \(hidden)")
             }
-            let opened = try Sealctl.run(["unseal", "--key", project.appendingPathComponent("certs/staging/tls.key").path,
+            let opened = try Sealctl.run(["unseal", "--key", Self.keyFile("staging", in: directory),
                                           "-f", project.appendingPathComponent("k8s/environments/staging/secrets.yaml").path])
             let values = try Secret(document: ManifestStream(text: opened.stdout).documents[0]).data
             #expect(values["POSTGRES_PASSWORD"] == Data("typed-secret-one-1234".utf8))

@@ -23,7 +23,8 @@ public struct ValidationProblem: Sendable, Hashable, CustomStringConvertible {
         self.mark = mark
     }
 
-    public var description: String {
-        "\(severity.rawValue): " + (field.isEmpty ? message : "\(field): \(message)")
-    }
+    /// The field and the message, without the severity.
+    public var detail: String { field.isEmpty ? message : "\(field): \(message)" }
+
+    public var description: String { "\(severity.rawValue): \(detail)" }
 }

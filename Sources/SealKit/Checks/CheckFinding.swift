@@ -1,0 +1,62 @@
+import Foundation
+
+/// What `sealctl check` looks for.
+public enum CheckRule: String, Sendable, CaseIterable, Codable {
+    /// A Secret with values in a manifest: the values are in git in plain text.
+    case plainSecret = "plain-secret"
+    /// A SealedSecret the API server or the controller would reject.
+    case malformedSealedSecret = "malformed-sealed-secret"
+    /// A kustomization renames or moves a SealedSecret whose scope does not allow it.
+    case scopeBrokenByKustomize = "scope-broken-by-kustomize"
+    /// Values sealed for another certificate, or a certificate that expired or soon will.
+    case wrongCertificate = "wrong-certificate"
+    /// A workload reads a key the SealedSecret does not hold, or a template refers to one.
+    case missingKey = "missing-key"
+    /// A YAML or JSON file that could not be read as manifests.
+    case unreadableManifest = "unreadable-manifest"
+
+    /// One line on what the rule catches.
+    public var summary: String {
+        switch self {
+        case .plainSecret: return "A Secret with data or stringData is committed in plain text."
+        case .malformedSealedSecret: return "A SealedSecret is not valid under the CRD schema or cannot hold sealed values."
+        case .scopeBrokenByKustomize: return "Kustomize renames or moves a SealedSecret that is sealed to its name or namespace; it will not decrypt."
+        case .wrongCertificate: return "Values were sealed for another key than the environment's certificate, or the certificate expired."
+        case .missingKey: return "A workload reads a key that the SealedSecret does not hold."
+        case .unreadableManifest: return "A YAML or JSON file could not be parsed."
+        }
+    }
+
+    /// What to do about it.
+    public var help: String {
+        switch self {
+        case .plainSecret: return "Seal it (sealctl seal -f FILE -w FILE.sealed.yaml) and delete the plain file, or allow-list an example with --allow GLOB or the annotation sealkit.io/allow-plain-secret: \"true\"."
+        case .malformedSealedSecret: return "Regenerate it with sealctl seal or sealctl generate; see the message for the field."
+        case .scopeBrokenByKustomize: return "Seal for the final name and namespace, or use --scope namespace-wide (renames) or cluster-wide (moves)."
+        case .wrongCertificate: return "Re-seal for the right certificate: sealctl reseal --in-place, or sealctl generate --force."
+        case .missingKey: return "Add the key (sealctl set FILE KEY, or sealctl.yaml and sealctl generate), or mark the reference optional."
+        case .unreadableManifest: return "Fix the syntax, or keep non-manifest files out of the checked paths."
+        }
+    }
+}
+
+/// One problem found by `sealctl check`.
+public struct CheckFinding: Sendable, Hashable {
+    public var rule: CheckRule
+    public var severity: ValidationProblem.Severity
+    /// The file, relative to the checked root.
+    public var file: String
+    /// The document's index in the file (0-based), when the finding is about one.
+    public var documentIndex: Int?
+    public var mark: YAMLNode.Mark?
+    public var message: String
+
+    public init(rule: CheckRule, severity: ValidationProblem.Severity, file: String, documentIndex: Int? = nil, mark: YAMLNode.Mark? = nil, message: String) {
+        self.rule = rule
+        self.severity = severity
+        self.file = file
+        self.documentIndex = documentIndex
+        self.mark = mark
+        self.message = message
+    }
+}

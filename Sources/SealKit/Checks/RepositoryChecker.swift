@@ -1,0 +1,240 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Offline checks of a repository's manifests, needing no private key and no cluster: plain
+/// Secrets, malformed SealedSecrets, scopes broken by kustomize, values sealed for the wrong
+/// certificate, and keys that workloads read but SealedSecrets lack.
+public struct RepositoryChecker: Sendable {
+    /// The annotation that allows a plain Secret (for example files and fixtures).
+    public static let allowPlainSecretAnnotation = "sealkit.io/allow-plain-secret"
+
+    /// What to check against.
+    public struct Options: Sendable {
+        /// Path globs of files whose plain Secrets are allowed (`*.example.yaml`); a glob without
+        /// `/` matches file names anywhere.
+        public var allowedPlainSecretGlobs: [String]
+        /// Certificates that SealedSecrets under a folder must be sealed for (the most specific
+        /// folder wins); a `nil` folder applies everywhere.
+        public var certificates: [(folder: URL?, certificate: Certificate)]
+        /// The time at which certificates are judged.
+        public var now: Date
+
+        public init(allowedPlainSecretGlobs: [String] = [], certificates: [(folder: URL?, certificate: Certificate)] = [], now: Date = Date()) {
+            self.allowedPlainSecretGlobs = allowedPlainSecretGlobs
+            self.certificates = certificates
+            self.now = now
+        }
+    }
+
+    public let root: URL
+    public let options: Options
+
+    public init(root: URL, options: Options = Options()) {
+        self.root = root.standardizedFileURL
+        self.options = options
+    }
+
+    /// Every finding under `paths` (files or folders), sorted by file, position and rule.
+    public func check(paths: [String]) throws -> [CheckFinding] {
+        let files = try ManifestFinder.files(under: paths)
+        var findings: [CheckFinding] = []
+        var kustomizationFolders: [URL] = []
+        for file in files {
+            if ["kustomization.yaml", "kustomization.yml"].contains(file.lastPathComponent) {
+                kustomizationFolders.append(file.deletingLastPathComponent())
+            }
+            findings += checkFile(file)
+        }
+        for folder in kustomizationFolders {
+            findings += checkKustomization(folder)
+        }
+        findings += certificateExpiry()
+        return Array(Set(findings)).sorted {
+            ($0.file, $0.documentIndex ?? -1, $0.mark?.line ?? 0, $0.mark?.column ?? 0, $0.rule.rawValue, $0.message)
+                < ($1.file, $1.documentIndex ?? -1, $1.mark?.line ?? 0, $1.mark?.column ?? 0, $1.rule.rawValue, $1.message)
+        }
+    }
+
+    /// A path relative to the root.
+    func relative(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(root.path + "/") ? String(path.dropFirst(root.path.count + 1)) : path
+    }
+
+    // MARK: Per file
+
+    private func checkFile(_ file: URL) -> [CheckFinding] {
+        let name = relative(file)
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            return [CheckFinding(rule: .unreadableManifest, severity: .error, file: name, message: "cannot read the file")]
+        }
+        let stream: ManifestStream
+        do {
+            stream = try ManifestStream(bytes: Array(data))
+        } catch {
+            // Helm templates and other non-manifest YAML are common: a warning, not a failure.
+            return [CheckFinding(rule: .unreadableManifest, severity: .warning, file: name, documentIndex: error.documentIndex, mark: error.mark,
+                                 message: "\(ManifestError(error.reason)) (skipped)")]
+        }
+        var findings: [CheckFinding] = []
+        for document in stream.documents {
+            switch document.kind {
+            case "Secret": findings += plainSecret(document, file: file)
+            case "SealedSecret": findings += sealedSecret(document, file: file)
+            default: break
+            }
+        }
+        return findings
+    }
+
+    private func plainSecret(_ document: ManifestDocument, file: URL) -> [CheckFinding] {
+        let node = document.node
+        let hasValues = [node["data"], node["stringData"]].contains { value in
+            guard let value, let pairs = value.mapping else { return false }
+            return !pairs.isEmpty
+        }
+        guard hasValues, node["metadata"]?["annotations"]?[Self.allowPlainSecretAnnotation]?.scalar?.value != "true",
+              !isAllowListed(file) else { return [] }
+        let name = node["metadata"]?["name"]?.scalar?.value ?? "unnamed"
+        return [CheckFinding(rule: .plainSecret, severity: .error, file: relative(file), documentIndex: document.index, mark: document.mark,
+                             message: "the Secret \(name) holds plain values (\(keys(of: node).joined(separator: ", "))); seal it instead")]
+    }
+
+    private func keys(of secret: YAMLNode) -> [String] {
+        ((secret["data"]?.mapping ?? []) + (secret["stringData"]?.mapping ?? [])).compactMap { $0.key.scalar?.value }.sorted()
+    }
+
+    private func isAllowListed(_ file: URL) -> Bool {
+        let path = relative(file)
+        return options.allowedPlainSecretGlobs.contains { glob in
+            glob.contains("/") ? fnmatch(glob, path, 0) == 0 : fnmatch(glob, file.lastPathComponent, 0) == 0
+        }
+    }
+
+    private func sealedSecret(_ document: ManifestDocument, file: URL) -> [CheckFinding] {
+        let name = relative(file)
+        var findings = SealedSecretValidator().validate(document.node, options: document.decodingOptions).map { problem in
+            CheckFinding(rule: .malformedSealedSecret, severity: problem.severity, file: name, documentIndex: document.index,
+                         mark: problem.mark ?? document.mark, message: problem.detail)
+        }
+        guard !findings.contains(where: { $0.severity == .error }), let sealed = try? SealedSecret(document: document) else { return findings }
+
+        // Template data must refer to keys the SealedSecret holds.
+        for (key, source) in sealed.spec.template.data.sorted(by: { $0.key < $1.key }) {
+            guard let template = try? GoTemplate(source) else { continue }
+            for referenced in template.referencedKeys where sealed.spec.encryptedData[referenced] == nil {
+                findings.append(CheckFinding(rule: .missingKey, severity: .error, file: name, documentIndex: document.index,
+                                             mark: document.node["spec"]?["template"]?["data"]?[key]?.mark,
+                                             message: "spec.template.data.\(key) refers to \(referenced), which the SealedSecret does not hold"))
+            }
+        }
+
+        // Values must be sealed for the certificate that applies here.
+        guard let certificate = certificate(for: file) else { return findings }
+        if let recorded = sealed.recordedKeyFingerprint, recorded != certificate.keyFingerprint {
+            findings.append(CheckFinding(rule: .wrongCertificate, severity: .error, file: name, documentIndex: document.index, mark: document.mark,
+                                         message: "sealed for key \(recorded), but the certificate here is \(certificate.keyFingerprint)"))
+        }
+        for key in sealed.spec.encryptedData.keys.sorted() {
+            guard let bytes = Secret.decodeBase64(sealed.spec.encryptedData[key]!), let value = try? SealedValue(bytes: Array(bytes)) else { continue }
+            if value.keyBlock.count != certificate.publicKey.ciphertextByteCount {
+                findings.append(CheckFinding(rule: .wrongCertificate, severity: .error, file: name, documentIndex: document.index,
+                                             mark: document.node["spec"]?["encryptedData"]?[key]?.mark,
+                                             message: "\(key) was sealed for a \(value.keyBitCount)-bit key, but the certificate here is \(certificate.keyBitCount)-bit"))
+            }
+        }
+        return findings
+    }
+
+    private func certificate(for file: URL) -> Certificate? {
+        let path = file.standardizedFileURL.path
+        let matching = options.certificates.filter { entry in
+            guard let folder = entry.folder else { return true }
+            return path.hasPrefix(folder.standardizedFileURL.path + "/")
+        }
+        return matching.max { ($0.folder?.path.count ?? -1) < ($1.folder?.path.count ?? -1) }?.certificate
+    }
+
+    private func certificateExpiry() -> [CheckFinding] {
+        options.certificates.compactMap { entry in
+            let certificate = entry.certificate
+            let place = entry.folder.map { relative($0) } ?? "the certificate"
+            let expiry = ISO8601DateFormatter().string(from: certificate.notValidAfter)
+            if certificate.isExpired(at: options.now) {
+                return CheckFinding(rule: .wrongCertificate, severity: .error, file: place, message: "the certificate \(certificate.keyFingerprint) expired on \(expiry)")
+            }
+            let days = Int(certificate.notValidAfter.timeIntervalSince(options.now) / 86400)
+            if days < 30 {
+                return CheckFinding(rule: .wrongCertificate, severity: .warning, file: place, message: "the certificate \(certificate.keyFingerprint) expires in \(days) days (\(expiry))")
+            }
+            return nil
+        }
+    }
+
+    // MARK: Per kustomization
+
+    private func checkKustomization(_ folder: URL) -> [CheckFinding] {
+        let overlay: KustomizeOverlay
+        do {
+            overlay = try KustomizeOverlay(directory: folder)
+        } catch {
+            let file = KustomizeOverlay.kustomizationFile(in: folder) ?? folder
+            return [CheckFinding(rule: .unreadableManifest, severity: .warning, file: relative(file), message: "cannot follow the kustomization: \(error)")]
+        }
+        let kustomization = relative(KustomizeOverlay.kustomizationFile(in: folder) ?? folder)
+        var findings: [CheckFinding] = []
+        let sealedResources = overlay.resources.filter { $0.kind == "SealedSecret" }
+        for resource in sealedResources {
+            guard let sealed = try? SealedSecret(node: resource.node) else { continue }
+            let namespace = sealed.metadata.namespace ?? ""
+            let moved = resource.finalNamespace != nil && resource.finalNamespace != namespace && !namespace.isEmpty
+            let renamed = resource.finalName != resource.name
+            let location = "\(resource.name) in \(namespace.isEmpty ? "no namespace" : namespace)"
+            var problem: String?
+            switch sealed.scope {
+            case .strict where moved || renamed:
+                problem = "\(kustomization) turns the strict SealedSecret \(location) into \(resource.finalName) in \(resource.finalNamespace ?? namespace)"
+            case .namespaceWide where moved:
+                problem = "\(kustomization) moves the namespace-wide SealedSecret \(location) to namespace \(resource.finalNamespace!)"
+            default: break
+            }
+            if let problem {
+                findings.append(CheckFinding(rule: .scopeBrokenByKustomize, severity: .error, file: relative(resource.file), documentIndex: resource.documentIndex,
+                                             mark: resource.mark, message: problem + "; it would not decrypt in the cluster"))
+            }
+        }
+        // Workloads must find every key they read (non-optionally) in the SealedSecret of that name.
+        let byFinalName = Dictionary(sealedResources.map { ($0.finalName, $0) }, uniquingKeysWith: { first, _ in first })
+        let providedNames = Set(overlay.resources.filter { $0.kind == "Secret" || $0.kind == "SealedSecret" }.flatMap { [$0.finalName, $0.name] })
+        var unprovided: [String: [String]] = [:]
+        for workload in overlay.workloads {
+            for reference in workload.references where !reference.isOptional && !providedNames.contains(reference.secretName) {
+                unprovided[reference.secretName, default: []].append(workload.resource.finalName)
+            }
+        }
+        for (secretName, readers) in unprovided.sorted(by: { $0.key < $1.key }) {
+            findings.append(CheckFinding(rule: .missingKey, severity: .warning, file: kustomization,
+                                         message: "\(Set(readers).sorted().joined(separator: ", ")) read\(Set(readers).count == 1 ? "s" : "") the Secret \(secretName), which nothing in this kustomization provides (sealctl generate writes it)"))
+        }
+        for workload in overlay.workloads {
+            for reference in workload.references where !reference.isOptional {
+                guard let key = reference.key, let target = byFinalName[reference.secretName] ?? byFinalName[overlayName(reference.secretName, overlay)],
+                      let sealed = try? SealedSecret(node: target.node) else { continue }
+                let produced = Set(sealed.spec.encryptedData.keys).union(sealed.spec.template.data.keys)
+                if !produced.contains(key) {
+                    findings.append(CheckFinding(rule: .missingKey, severity: .error, file: relative(workload.resource.file), documentIndex: workload.resource.documentIndex,
+                                                 mark: workload.resource.mark,
+                                                 message: "\(workload.resource.kind) \(workload.resource.finalName) reads key \(key) of \(reference.secretName) (\(reference.field)), which the SealedSecret in \(relative(target.file)) does not hold"))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// The name a reference ends up with when kustomize renames it along with its Secret.
+    private func overlayName(_ name: String, _ overlay: KustomizeOverlay) -> String {
+        (overlay.kustomization.namePrefix ?? "") + name + (overlay.kustomization.nameSuffix ?? "")
+    }
+}
