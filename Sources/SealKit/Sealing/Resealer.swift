@@ -32,25 +32,67 @@ public struct Resealer: Sendable {
         return resealed
     }
 
+    /// Re-seals every SealedSecret document of the files, on all cores (see
+    /// ``SealedSecretFileRewriter``): a file is rewritten whole or not at all.
+    public func resealFiles(_ files: [(path: String, bytes: [UInt8])]) -> [SealedSecretFileRewriter.FileResult] {
+        SealedSecretFileRewriter(parallel: true).rewrite(files) { .replaced(try reseal($0)) }
+    }
+}
+
+extension ControllerClient {
+    /// Re-seals every SealedSecret of the files through the controller's `/v1/rotate`, one
+    /// paced request at a time. A document the controller cannot re-seal is left as it is and
+    /// reported; the rest of its file is still rewritten.
+    public func resealFiles(_ files: [(path: String, bytes: [UInt8])]) -> [SealedSecretFileRewriter.FileResult] {
+        SealedSecretFileRewriter(parallel: false).rewrite(files) { sealed in
+            do {
+                return .replaced(try rotate(sealed))
+            } catch let failure as Failure {
+                if case .cannotRotate = failure { return .unchanged("\(failure)") }
+                throw failure
+            }
+        }
+    }
+}
+
+/// Rewrites the SealedSecret documents of manifest files with a transform, keeping every other
+/// byte of each file (other documents, comments, separators) as it was.
+public struct SealedSecretFileRewriter: Sendable {
+    /// What the transform made of one SealedSecret.
+    public enum Outcome: Sendable {
+        /// Write this instead.
+        case replaced(SealedSecret)
+        /// Leave the document as it is, and say why (the rest of the file is still rewritten).
+        case unchanged(String)
+    }
+
     /// What happened to one file.
     public struct FileResult: Sendable {
         public var path: String
         /// SealedSecret documents found.
         public var sealedSecrets = 0
-        /// Values re-sealed.
+        /// Documents rewritten.
+        public var rewritten = 0
+        /// Values in the rewritten documents.
         public var values = 0
+        /// Documents left unchanged on purpose, with why.
+        public var skipped: [String] = []
         /// Why documents failed; when any did, the file is left unchanged.
         public var failures: [String] = []
-        /// The new text, when every SealedSecret of the file was re-sealed.
+        /// The new text, when every SealedSecret of the file was handled.
         public var newText: String?
 
         public var succeeded: Bool { failures.isEmpty }
     }
 
-    /// Re-seals every SealedSecret document of a file's bytes. Other documents, and everything
-    /// between documents, are kept byte for byte. A file is re-sealed whole or not at all.
-    /// Documents are worked on in parallel over the machine's cores.
-    public func resealFiles(_ files: [(path: String, bytes: [UInt8])]) -> [FileResult] {
+    /// Whether documents are transformed on all cores (the controller's rate limit wants not).
+    public var parallel: Bool
+
+    public init(parallel: Bool) {
+        self.parallel = parallel
+    }
+
+    public func rewrite(_ files: [(path: String, bytes: [UInt8])], _ transform: @Sendable (SealedSecret) throws -> Outcome) -> [FileResult] {
         var results = files.map { FileResult(path: $0.path) }
         var texts: [ManifestText?] = Array(repeating: nil, count: files.count)
         var jobs: [(file: Int, document: Int, sealed: SealedSecret)] = []
@@ -72,29 +114,31 @@ public struct Resealer: Sendable {
             }
         }
 
-        let outcomes = ParallelMap.run(jobs) { job -> Result<SealedSecret, Error> in
-            Result { try reseal(job.sealed) }
-        }
+        let work: @Sendable ((file: Int, document: Int, sealed: SealedSecret)) -> Result<Outcome, Error> = { job in Result { try transform(job.sealed) } }
+        let outcomes = parallel ? ParallelMap.run(jobs, work) : jobs.map(work)
         for (job, outcome) in zip(jobs, outcomes) {
             switch outcome {
-            case .success(let resealed):
+            case .success(.replaced(let replacement)):
                 guard var text = texts[job.file] else { continue }
                 do {
                     let format: KubesealFormat.OutputFormat = text.format == .json ? .json : .yaml
-                    var rendered = try resealed.formatted(as: format)
+                    var rendered = try replacement.formatted(as: format)
                     if format == .yaml { rendered.removeFirst(4) }  // the file keeps its own `---`
                     else { rendered.removeLast() }                 // and its own line break
                     text.replaceDocument(at: job.document, with: rendered)
                     texts[job.file] = text
-                    results[job.file].values += resealed.spec.encryptedData.count
+                    results[job.file].rewritten += 1
+                    results[job.file].values += replacement.spec.encryptedData.count
                 } catch {
                     results[job.file].failures.append("document \(job.document + 1): \(error)")
                 }
+            case .success(.unchanged(let reason)):
+                results[job.file].skipped.append("document \(job.document + 1): \(reason)")
             case .failure(let error):
                 results[job.file].failures.append("document \(job.document + 1): \(error)")
             }
         }
-        for index in results.indices where results[index].succeeded && results[index].sealedSecrets > 0 {
+        for index in results.indices where results[index].succeeded && results[index].rewritten > 0 {
             results[index].newText = texts[index]?.text
         }
         return results

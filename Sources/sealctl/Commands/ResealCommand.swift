@@ -17,7 +17,13 @@ struct ResealCommand: AsyncParsableCommand {
         Cross-cluster migration: --key with the source cluster's keys, --cert with the target \
         cluster's certificate. No plain Secret is written anywhere.
 
+        With --online, the cluster's controller re-seals each SealedSecret for its newest key \
+        (kubeseal --re-encrypt, in bulk) through kubectl: no private key is needed. Requests are \
+        paced under the controller's rate limit; a document it cannot decrypt is reported and \
+        left unchanged.
+
         EXAMPLES:
+          sealctl reseal --online --in-place k8s/
           sealctl reseal --key old-cluster-keys.yaml --cert new-cluster.crt --in-place k8s/
           sealctl reseal --key backup.yaml --cert new.crt db.sealed.yaml > db.resealed.yaml
         """
@@ -32,8 +38,16 @@ struct ResealCommand: AsyncParsableCommand {
     @Flag(help: "Rewrite the files in place.")
     var inPlace = false
 
+    @Flag(help: "Let the cluster's controller re-seal for its newest key, through kubectl (no private key needed).")
+    var online = false
+
+    @Option(help: ArgumentHelp("With --online: requests per second at most (the controller allows about 2).", valueName: "n"))
+    var rate: Double = 2
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("name the files or folders to re-seal") }
+        if online && (!keys.keys.isEmpty || certificate.cert != nil) { throw ValidationError("--online uses the controller's keys: it takes no --key or --cert") }
+        if rate <= 0 { throw ValidationError("--rate must be positive") }
     }
 
     func run() async throws {
@@ -41,18 +55,22 @@ struct ResealCommand: AsyncParsableCommand {
         if !inPlace, files.count != 1 || FileManager.default.isDirectory(paths[0]) {
             throw CLIError("re-sealing \(files.count) files needs --in-place (without it, name one file and the result is printed)")
         }
-        let oldKeys = try keys.keyring(orKeysOf: certificate.keyring.effective)
-        let resealer = Resealer(oldKeys: oldKeys, newCertificate: try Sealer(certificate: try await certificate.certificate()))
         var inputs: [(path: String, bytes: [UInt8])] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file.path) else { throw CLIError("cannot read \(file.path)") }
             inputs.append((file.relativePath, Array(data)))
         }
-
-        let results = resealer.resealFiles(inputs)
+        let results: [SealedSecretFileRewriter.FileResult]
+        if online {
+            let cluster = certificate.cluster
+            results = ControllerClient(controller: cluster.controller, kubectl: cluster.kubectl, requestsPerSecond: rate).resealFiles(inputs)
+        } else {
+            let oldKeys = try keys.keyring(orKeysOf: certificate.keyring.effective)
+            results = Resealer(oldKeys: oldKeys, newCertificate: try Sealer(certificate: try await certificate.certificate())).resealFiles(inputs)
+        }
         var written = 0
-        for result in results {
-            guard let text = result.newText else { continue }
+        for (result, input) in zip(results, inputs) {
+            guard let text = result.newText ?? (inPlace || !result.succeeded ? nil : String(decoding: input.bytes, as: UTF8.self)) else { continue }
             if inPlace {
                 do {
                     try AtomicFile.write(text, to: URL(fileURLWithPath: result.path))
@@ -65,15 +83,19 @@ struct ResealCommand: AsyncParsableCommand {
             }
         }
         let failed = results.filter { !$0.succeeded }
-        let documents = results.reduce(0) { $0 + ($1.succeeded ? $1.sealedSecrets : 0) }
+        let documents = results.reduce(0) { $0 + ($1.succeeded ? $1.rewritten : 0) }
         let values = results.reduce(0) { $0 + ($1.succeeded ? $1.values : 0) }
         Console.standardError("re-sealed \(values) value\(values == 1 ? "" : "s") in \(documents) SealedSecret\(documents == 1 ? "" : "s")" +
                               (inPlace ? " of \(written) file\(written == 1 ? "" : "s")" : "") +
                               "; \(failed.count) file\(failed.count == 1 ? "" : "s") failed and \(failed.count == 1 ? "was" : "were") left unchanged\n")
+        for result in results {
+            for skipped in result.skipped { Console.standardError("warning: \(result.path): \(skipped); left unchanged\n") }
+        }
         for result in failed {
             for failure in result.failures { Console.standardError("error: \(result.path): \(failure)\n") }
         }
-        if !failed.isEmpty || (inPlace && written != results.filter { $0.newText != nil }.count) { throw ExitCode(1) }
+        let skipped = results.reduce(0) { $0 + $1.skipped.count }
+        if !failed.isEmpty || skipped > 0 || (inPlace && written != results.filter { $0.newText != nil }.count) { throw ExitCode(1) }
     }
 }
 

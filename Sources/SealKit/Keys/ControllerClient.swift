@@ -1,0 +1,139 @@
+import Foundation
+
+/// Talks to the sealed-secrets controller's HTTP API through the API server's service proxy,
+/// with kubectl, so that every kubeconfig, context and auth plugin works. Only SealedSecrets
+/// (ciphertext) are ever sent; the controller needs no plain value and gets none.
+///
+/// Requests are paced to stay under the controller's rate limit (about two a second per
+/// client), and a 429 answer is retried with exponential backoff.
+public final class ControllerClient: @unchecked Sendable {
+    /// What the controller said about one SealedSecret.
+    public enum Verdict: Sendable, Equatable {
+        /// The controller can decrypt it (HTTP 200).
+        case valid
+        /// The controller cannot decrypt it (HTTP 409): sealed for another key, name or namespace.
+        case cannotDecrypt
+    }
+
+    /// Why a request failed.
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        case rejected(String)
+        case rateLimited(attempts: Int)
+        case unexpectedResponse(String)
+        /// The controller could not re-seal it (usually: it cannot decrypt it).
+        case cannotRotate(String)
+
+        public var description: String {
+            switch self {
+            case .rejected(let message): return "the controller refused the request: \(message)"
+            case .rateLimited(let attempts): return "the controller kept answering 429 (rate limited) after \(attempts) attempts"
+            case .unexpectedResponse(let detail): return "the controller's answer is not a SealedSecret: \(detail)"
+            case .cannotRotate(let message): return "the controller could not re-seal it (\(message)); it is usually sealed for a key the controller does not have"
+            }
+        }
+    }
+
+    public let controller: SealedSecretsController
+    public let kubectl: Kubectl
+    /// Requests per second at most.
+    public let requestsPerSecond: Double
+    /// Attempts per request when the controller answers 429.
+    public let maxAttempts: Int
+
+    private let lock = NSLock()
+    private var lastRequest: Date?
+
+    public init(controller: SealedSecretsController, kubectl: Kubectl, requestsPerSecond: Double = 2, maxAttempts: Int = 5) {
+        self.controller = controller
+        self.kubectl = kubectl
+        self.requestsPerSecond = max(requestsPerSecond, 0.01)
+        self.maxAttempts = max(maxAttempts, 1)
+    }
+
+    /// `POST /v1/verify`: whether the controller can decrypt `sealed`.
+    public func verify(_ sealed: SealedSecret) throws -> Verdict {
+        do {
+            _ = try post("/v1/verify", sealed)
+            return .valid
+        } catch Kubectl.Failure.failed(_, _, let message) where Self.reason(message) == "Conflict" {
+            return .cannotDecrypt
+        }
+    }
+
+    /// `POST /v1/rotate`: `sealed` re-sealed for the controller's newest key. As kubeseal does,
+    /// `apiVersion` and `kind` are restored and `creationTimestamp`, `deletionTimestamp` and
+    /// `generation` cleared. The controller answers 500 for any failure to re-seal, which is
+    /// thrown as ``Failure/cannotRotate(_:)``.
+    public func rotate(_ sealed: SealedSecret) throws -> SealedSecret {
+        let body: Data
+        do {
+            body = try post("/v1/rotate", sealed)
+        } catch Kubectl.Failure.failed(_, _, let message) where Self.reason(message) == "Conflict" || Self.reason(message) == "InternalError" {
+            throw Failure.cannotRotate(Self.serverMessage(message))
+        }
+        guard var node = try? JSONParser().parseStream(Array(body)).first, var pairs = node.mapping else {
+            throw Failure.unexpectedResponse("\(body.count) bytes that are not a JSON object")
+        }
+        pairs.removeAll { ["apiVersion", "kind"].contains($0.key.scalar?.value ?? "") }
+        node = YAMLNode(.mapping([.init(key: .string("kind"), value: .string("SealedSecret")),
+                                  .init(key: .string("apiVersion"), value: .string(SealedSecret.apiVersion))] + pairs))
+        var rotated: SealedSecret
+        do {
+            rotated = try SealedSecret(node: node, options: .json)
+        } catch {
+            throw Failure.unexpectedResponse("\(error)")
+        }
+        rotated.metadata.creationTimestamp = nil
+        rotated.metadata.deletionTimestamp = nil
+        rotated.metadata.generation = nil
+        return rotated
+    }
+
+    /// Posts `sealed` as JSON on stdin (`kubectl create --raw PATH -f -`), paced, retrying 429s.
+    private func post(_ endpoint: String, _ sealed: SealedSecret) throws -> Data {
+        let body = Data(try sealed.formatted(as: .json).utf8)
+        var delay = 1 / requestsPerSecond
+        for attempt in 1...maxAttempts {
+            pace()
+            do {
+                return try kubectl.run(["create", "--raw", controller.proxyPath(endpoint), "-f", "-"], input: body)
+            } catch Kubectl.Failure.failed(_, _, let message) {
+                switch Self.reason(message) {
+                case "TooManyRequests":
+                    guard attempt < maxAttempts else { throw Failure.rateLimited(attempts: attempt) }
+                    Thread.sleep(forTimeInterval: delay)
+                    delay *= 2
+                case "Conflict", "InternalError":
+                    throw Kubectl.Failure.failed(arguments: [], status: 1, message: message)
+                default:
+                    throw Failure.rejected(message.trimmingCharacters(in: .whitespacesAndNewlines))
+                }
+            }
+        }
+        throw Failure.rateLimited(attempts: maxAttempts)
+    }
+
+    /// Waits until at least 1/requestsPerSecond has passed since the previous request.
+    private func pace() {
+        lock.lock()
+        defer { lock.unlock() }
+        if let lastRequest {
+            let wait = 1 / requestsPerSecond - Date().timeIntervalSince(lastRequest)
+            if wait > 0 { Thread.sleep(forTimeInterval: wait) }
+        }
+        lastRequest = Date()
+    }
+
+    /// The server's words in kubectl's `Error from server (Reason): words`.
+    static func serverMessage(_ message: String) -> String {
+        let line = message.split(separator: "\n").first { $0.contains("Error from server") } ?? Substring(message)
+        guard let colon = line.range(of: "): ") else { return String(line) }
+        return String(line[colon.upperBound...]).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The reason kubectl reports for an HTTP error: `Error from server (Conflict): …`.
+    static func reason(_ message: String) -> String? {
+        guard let start = message.range(of: "Error from server ("), let end = message[start.upperBound...].firstIndex(of: ")") else { return nil }
+        return String(message[start.upperBound..<end])
+    }
+}

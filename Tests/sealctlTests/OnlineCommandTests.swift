@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import SealKit
+
+@Suite("Online validate and reseal through the controller")
+struct OnlineCommandTests {
+    /// A stand-in kubectl that acts as the controller: old keys decrypt, the vector key re-seals.
+    struct FakeController {
+        let path: String
+        let state: URL
+        let environment: [String: String?]
+
+        init(in directory: URL, throttled: [Int] = []) throws {
+            guard ExternalTool.find("python3") != nil,
+                  (try? ExternalTool.run("python3", ["-c", "import cryptography"]))?.status == 0 else {
+                throw Skip()
+            }
+            state = directory.appendingPathComponent("controller")
+            try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+            try state.appendingPathComponent("throttle").write(throttled.map(String.init).joined(separator: " "))
+            let bin = directory.appendingPathComponent("bin")
+            try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+            let script = SharedFixtures.projectRoot.appendingPathComponent("Tests/sealctlTests/Fixtures/fake_controller_kubectl.py")
+            try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("kubectl"), withDestinationURL: script)
+            path = bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+            environment = ["PATH": path, "FAKE_STATE": state.path, "FAKE_OLD_KEYS": SharedFixtures.vectorURL("key-old/tls.key").path,
+                           "FAKE_NEW_CERT": VectorKey.certificate]
+        }
+
+        /// Every call: its arguments and what it read on stdin.
+        func calls() throws -> [(argv: [String], stdin: String)] {
+            let log = state.appendingPathComponent("calls.log")
+            guard FileManager.default.fileExists(atPath: log.path) else { return [] }
+            return try log.read().split(separator: "\n").map { line in
+                let node = try JSONParser().parseStream(Array(line.utf8))[0]
+                return ((node["argv"]?.sequence ?? []).map { $0.scalar!.value }, node["stdin"]!.scalar!.value)
+            }
+        }
+    }
+
+    struct Skip: Error {}
+
+    static func sealedWithOldKey(_ name: String, values: [String: String] = ["password": "canary-online-pass"]) throws -> String {
+        try Sealer(certificate: Certificate(pemRepresentation: SharedFixtures.vectorText("key-old/tls.crt")))
+            .seal(Secret(name: name, namespace: "prod", stringData: values)).formatted(as: .yaml)
+    }
+
+    @Test("validate --online asks the controller about every SealedSecret, with the exact kubectl arguments")
+    func validateOnline() throws {
+        try withTemporaryDirectory { directory in
+            guard let controller = try? FakeController(in: directory) else { print("skipped: python3 with cryptography is needed for the stand-in controller"); return }
+            let good = directory.appendingPathComponent("k8s/good.yaml"), foreign = directory.appendingPathComponent("k8s/foreign.yaml")
+            try good.write(try Self.sealedWithOldKey("db"))
+            try foreign.write(try SharedFixtures.vectorText("sealedsecrets/db-creds.strict.sealedsecret.yaml"))
+            let result = try Sealctl.run(["validate", "--online", "--rate", "50", "--context", "prod", directory.appendingPathComponent("k8s").path],
+                                         environment: controller.environment)
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("good.yaml, document 1: valid (the controller can decrypt it)"))
+            #expect(result.stdout.contains("foreign.yaml, document 1, line 2, column 1: error: the controller cannot decrypt it"))
+            let calls = try controller.calls()
+            #expect(calls.map(\.argv) == Array(repeating: ["--context", "prod", "create", "--raw",
+                                                           "/api/v1/namespaces/kube-system/services/http:sealed-secrets-controller:/proxy/v1/verify", "-f", "-"], count: 2))
+            #expect(calls.allSatisfy { $0.stdin.hasPrefix("{\n  \"kind\": \"SealedSecret\"") })
+            #expect(!calls.contains { $0.stdin.contains("canary-online-pass") })
+        }
+    }
+
+    @Test("requests are paced, and a 429 is retried with backoff")
+    func pacingAndRetries() throws {
+        try withTemporaryDirectory { directory in
+            guard let controller = try? FakeController(in: directory, throttled: [1, 2, 4]) else { print("skipped: python3 with cryptography is needed"); return }
+            for index in 0..<3 { try directory.appendingPathComponent("k8s/s\(index).yaml").write(try Self.sealedWithOldKey("s\(index)")) }
+            let started = Date()
+            let result = try Sealctl.run(["validate", "--online", "--rate", "10", directory.appendingPathComponent("k8s").path], environment: controller.environment)
+            let elapsed = Date().timeIntervalSince(started)
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            // Calls 1, 2 and 4 were answered 429: six calls for three documents.
+            #expect(try controller.calls().count == 6)
+            // Pacing at 10/s (0.1 s apart) plus backoffs of 0.1 s, 0.2 s and 0.1 s.
+            #expect(elapsed >= 0.9, "\(elapsed)")
+
+            let stubborn = try FakeController(in: directory.appendingPathComponent("stubborn"), throttled: Array(1...10))
+            let givesUp = try Sealctl.run(["validate", "--online", "--rate", "100", directory.appendingPathComponent("k8s/s0.yaml").path], environment: stubborn.environment)
+            #expect(givesUp.status == 1)
+            #expect(givesUp.stdout.contains("the controller kept answering 429 (rate limited) after 5 attempts"))
+        }
+    }
+
+    @Test("reseal --online rewrites only what the controller re-sealed, restoring apiVersion and kind")
+    func resealOnline() throws {
+        try withTemporaryDirectory { directory in
+            guard let controller = try? FakeController(in: directory) else { print("skipped: python3 with cryptography is needed"); return }
+            let mixed = directory.appendingPathComponent("k8s/app.yaml")
+            let other = "---\n# keep\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"
+            let foreign = try SharedFixtures.vectorText("sealedsecrets/db-creds.strict.sealedsecret.yaml")
+            let original = try Self.sealedWithOldKey("db", values: ["password": "p", "user": "u"]) + other + foreign
+            try mixed.write(original)
+            let result = try Sealctl.run(["reseal", "--online", "--in-place", "--rate", "50", directory.appendingPathComponent("k8s").path], environment: controller.environment)
+            #expect(result.status == 1)  // one document could not be re-sealed
+            #expect(result.stderr.contains("re-sealed 2 values in 1 SealedSecret of 1 file"))
+            #expect(result.stderr.contains("warning: "))
+            #expect(result.stderr.contains("document 3: the controller could not re-seal it"))
+            let text = try mixed.read()
+            #expect(text.hasSuffix(other + foreign))
+            let documents = try ManifestStream(text: text).documents
+            let resealed = try SealedSecret(document: documents[0])
+            #expect(resealed.apiVersion == SealedSecret.apiVersion && resealed.kind == "SealedSecret")
+            #expect(resealed.metadata.creationTimestamp == nil && resealed.metadata.generation == nil)
+            let opened = try Unsealer(keyring: Keyring(contentsOf: SharedFixtures.vectorURL("key/tls.key"))).unseal(resealed)
+            #expect(opened.data["password"] == Data("p".utf8))
+            #expect(throws: SealingError.self) { try Unsealer(keyring: Keyring(contentsOf: SharedFixtures.vectorURL("key-old/tls.key"))).unseal(resealed) }
+            #expect(try controller.calls().allSatisfy { $0.argv[2].hasSuffix("/proxy/v1/rotate") })
+
+            // A failing write leaves the file as it was: --online without --in-place prints instead.
+            let printed = try Sealctl.run(["reseal", "--online", "--rate", "50", mixed.path], environment: controller.environment)
+            #expect(printed.stdout.hasSuffix(other + foreign))
+            let refused = try Sealctl.run(["reseal", "--online", "--cert", VectorKey.certificate, mixed.path], environment: controller.environment)
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("--online uses the controller's keys"))
+        }
+    }
+}
