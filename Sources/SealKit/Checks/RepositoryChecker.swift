@@ -67,16 +67,19 @@ public struct RepositoryChecker: Sendable {
 
     private func checkFile(_ file: URL) -> [CheckFinding] {
         let name = relative(file)
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            return [CheckFinding(rule: .unreadableManifest, severity: .error, file: name, message: "cannot read the file")]
-        }
+        let bytes: [UInt8]
         let stream: ManifestStream
         do {
-            stream = try ManifestStream(bytes: Array(data))
+            bytes = try FileBytes.read(file.path)
+            stream = try ManifestStream(bytes: bytes)
+        } catch let error as ManifestError {
+            // A template (Helm's `{{ }}`) is often not YAML: a warning. A broken manifest, text
+            // that is not UTF-8, or an input over a safety limit is an error.
+            let isTemplate = String(decoding: (try? FileBytes.read(file.path)) ?? [], as: UTF8.self).contains("{{")
+            return [CheckFinding(rule: .unreadableManifest, severity: isTemplate ? .warning : .error, file: name, documentIndex: error.documentIndex,
+                                 mark: error.mark, message: "\(ManifestError(error.reason))\(isTemplate ? " (a template? skipped)" : "")")]
         } catch {
-            // Helm templates and other non-manifest YAML are common: a warning, not a failure.
-            return [CheckFinding(rule: .unreadableManifest, severity: .warning, file: name, documentIndex: error.documentIndex, mark: error.mark,
-                                 message: "\(ManifestError(error.reason)) (skipped)")]
+            return [CheckFinding(rule: .unreadableManifest, severity: .error, file: name, message: "cannot read the file")]
         }
         var findings: [CheckFinding] = []
         for document in stream.documents {

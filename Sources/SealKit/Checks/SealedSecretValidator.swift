@@ -6,10 +6,12 @@ import Foundation
 public struct SealedSecretValidator: Sendable {
     private let schema: StructuralSchema
 
+    /// The embedded CRD, parsed once (it is tested to parse; a failure here is a build defect).
+    private static let controllerSchema = try! StructuralSchema(crdYAML: SealedSecretCRD.yaml)
+
     /// A validator for the controller's CRD (embedded in SealKit, see ``SealedSecretCRD``).
     public init() {
-        // The embedded CRD is tested to parse; a failure here is a build defect.
-        schema = try! StructuralSchema(crdYAML: SealedSecretCRD.yaml)
+        schema = Self.controllerSchema
     }
 
     /// Every problem of one document. A document that is not a SealedSecret gives one problem.

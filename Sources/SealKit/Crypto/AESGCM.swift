@@ -14,7 +14,7 @@ enum AESGCM {
         precondition(key.count == keyLength, "AES-256 needs a 32-byte key")
         guard let context = EVP_CIPHER_CTX_new() else { throw OpenSSL.failure("EVP_CIPHER_CTX_new") }
         defer { EVP_CIPHER_CTX_free(context) }
-        guard EVP_EncryptInit_ex(context, EVP_aes_256_gcm(), nil, nil, nil) == 1,
+        guard EVP_EncryptInit_ex2(context, OpenSSL.algorithms.aes256GCM, nil, nil, nil) == 1,
               EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_IVLEN, Int32(nonce.count), nil) == 1,
               EVP_EncryptInit_ex(context, nil, nil, key, nonce) == 1 else {
             throw OpenSSL.failure("AES-GCM setup")
@@ -44,7 +44,7 @@ enum AESGCM {
         guard key.count == keyLength, sealed.count >= tagLength else { return nil }
         guard let context = EVP_CIPHER_CTX_new() else { throw OpenSSL.failure("EVP_CIPHER_CTX_new") }
         defer { EVP_CIPHER_CTX_free(context) }
-        guard EVP_DecryptInit_ex(context, EVP_aes_256_gcm(), nil, nil, nil) == 1,
+        guard EVP_DecryptInit_ex2(context, OpenSSL.algorithms.aes256GCM, nil, nil, nil) == 1,
               EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_IVLEN, Int32(nonce.count), nil) == 1,
               EVP_DecryptInit_ex(context, nil, nil, key, nonce) == 1 else {
             throw OpenSSL.failure("AES-GCM setup")

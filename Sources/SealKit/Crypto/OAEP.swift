@@ -13,8 +13,8 @@ enum OAEP {
     /// Sets OAEP-SHA-256 padding and `label` on a context initialised for decryption.
     static func configure(_ context: OpaquePointer, label: [UInt8]) throws {
         guard EVP_PKEY_CTX_set_rsa_padding(context, RSA_PKCS1_OAEP_PADDING) == 1,
-              EVP_PKEY_CTX_set_rsa_oaep_md(context, EVP_sha256()) == 1,
-              EVP_PKEY_CTX_set_rsa_mgf1_md(context, EVP_sha256()) == 1 else {
+              EVP_PKEY_CTX_set_rsa_oaep_md(context, OpenSSL.algorithms.sha256) == 1,
+              EVP_PKEY_CTX_set_rsa_mgf1_md(context, OpenSSL.algorithms.sha256) == 1 else {
             throw OpenSSL.failure("OAEP setup")
         }
         guard !label.isEmpty else { return }  // an empty label is no label
@@ -65,16 +65,26 @@ enum OAEP {
         return [0x00] + maskedSeed + maskedDataBlock
     }
 
-    /// MGF1 with SHA-256.
+    /// MGF1 with SHA-256, one digest context for every block.
     static func mgf1(seed: [UInt8], length: Int) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(length + hashLength)
-        var counter: UInt32 = 0
-        while output.count < length {
-            let counterBytes = [UInt8(counter >> 24 & 0xFF), UInt8(counter >> 16 & 0xFF), UInt8(counter >> 8 & 0xFF), UInt8(counter & 0xFF)]
-            output += OpenSSL.sha256(seed + counterBytes)
-            counter += 1
+        let blocks = (length + hashLength - 1) / hashLength
+        var output = [UInt8](repeating: 0, count: blocks * hashLength)
+        guard let context = EVP_MD_CTX_new() else { fatalError("EVP_MD_CTX_new failed") }
+        defer { EVP_MD_CTX_free(context) }
+        output.withUnsafeMutableBufferPointer { buffer in
+            seed.withUnsafeBytes { seedBytes in
+                for block in 0..<blocks {
+                    var counter = UInt32(block).bigEndian
+                    var written: UInt32 = 0
+                    let ok = EVP_DigestInit_ex2(context, OpenSSL.algorithms.sha256, nil) == 1
+                        && EVP_DigestUpdate(context, seedBytes.baseAddress, seedBytes.count) == 1
+                        && EVP_DigestUpdate(context, &counter, 4) == 1
+                        && EVP_DigestFinal_ex(context, buffer.baseAddress! + block * hashLength, &written) == 1
+                    precondition(ok, "SHA-256 failed: \(OpenSSL.drainErrors())")
+                }
+            }
         }
-        return Array(output.prefix(length))
+        output.removeLast(output.count - length)
+        return output
     }
 }

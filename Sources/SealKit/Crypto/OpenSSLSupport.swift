@@ -46,16 +46,33 @@ enum OpenSSL {
         }
     }
 
+    /// Algorithms fetched once. OpenSSL 3.0 otherwise looks `EVP_sha256()` and
+    /// `EVP_aes_256_gcm()` up again, under a lock, on every use: a measurable share of a seal.
+    /// Fetched algorithms are immutable and safe to share between threads.
+    final class Algorithms: @unchecked Sendable {
+        let sha256: OpaquePointer
+        let aes256GCM: OpaquePointer
+
+        init() {
+            guard let sha256 = EVP_MD_fetch(nil, "SHA256", nil), let aes = EVP_CIPHER_fetch(nil, "AES-256-GCM", nil) else {
+                fatalError("OpenSSL has no SHA-256 or AES-256-GCM: \(OpenSSL.drainErrors())")
+            }
+            self.sha256 = sha256
+            self.aes256GCM = aes
+        }
+    }
+
+    static let algorithms = Algorithms()
+
     /// SHA-256 of `bytes`.
     static func sha256<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
-        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var digest = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
-        let contiguous = Array(bytes)
-        let ok = contiguous.withUnsafeBytes { raw in
-            EVP_Digest(raw.baseAddress, raw.count, &digest, &length, EVP_sha256(), nil)
+        let ok = Array(bytes).withUnsafeBytes { raw in
+            EVP_Digest(raw.baseAddress, raw.count, &digest, &length, algorithms.sha256, nil)
         }
-        precondition(ok == 1, "EVP_Digest(SHA-256) failed: \(drainErrors())")
-        return Array(digest.prefix(Int(length)))
+        precondition(ok == 1 && length == 32, "EVP_Digest(SHA-256) failed: \(drainErrors())")
+        return digest
     }
 
     /// Overwrites `bytes` with zeros (see ``SecureMemory``).

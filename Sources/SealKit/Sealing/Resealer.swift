@@ -32,10 +32,10 @@ public struct Resealer: Sendable {
         return resealed
     }
 
-    /// Re-seals every SealedSecret document of the files, on all cores (see
-    /// ``SealedSecretFileRewriter``): a file is rewritten whole or not at all.
-    public func resealFiles(_ files: [(path: String, bytes: [UInt8])]) -> [SealedSecretFileRewriter.FileResult] {
-        SealedSecretFileRewriter(parallel: true).rewrite(files) { .replaced(try reseal($0)) }
+    /// Re-seals every SealedSecret document of the files, on all cores unless `parallel` is
+    /// false (see ``SealedSecretFileRewriter``): a file is rewritten whole or not at all.
+    public func resealFiles(_ files: [(path: String, bytes: [UInt8])], parallel: Bool = true) -> [SealedSecretFileRewriter.FileResult] {
+        SealedSecretFileRewriter(parallel: parallel).rewrite(files) { .replaced(try reseal($0)) }
     }
 }
 

@@ -6,82 +6,90 @@ import Foundation
 public enum JSONWriter {
     /// The JSON text, without a trailing newline.
     public static func write(_ node: YAMLNode, indent: String = "  ") -> String {
-        var output = ""
+        var output: [UInt8] = []
         output.reserveCapacity(1024)
-        write(node, level: 0, indent: indent, into: &output)
-        return output
+        write(node, level: 0, indent: Array(indent.utf8), into: &output)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func write(_ node: YAMLNode, level: Int, indent: String, into output: inout String) {
+    private static func write(_ node: YAMLNode, level: Int, indent: [UInt8], into output: inout [UInt8]) {
         switch node.content {
         case .scalar(let scalar):
             switch scalar.resolved {
             case .string, .timestamp: appendQuoted(scalar.value, to: &output)
-            case .null: output += "null"
-            case .bool(let value): output += value ? "true" : "false"
-            case .int(let decimal): output += decimal
+            case .null: output += "null".utf8
+            case .bool(let value): output += (value ? "true" : "false").utf8
+            case .int(let decimal): output += decimal.utf8
             case .float(let value):
-                output += value.isFinite ? scalar.value.filter { $0 != "_" } : "null"
+                output += (value.isFinite ? scalar.value.filter { $0 != "_" } : "null").utf8
             }
         case .sequence(let items):
-            guard !items.isEmpty else { output += "[]"; return }
-            output += "[\n"
+            guard !items.isEmpty else { output += "[]".utf8; return }
+            output += "[\n".utf8
             for (offset, item) in items.enumerated() {
                 appendIndent(level + 1, indent, &output)
                 write(item, level: level + 1, indent: indent, into: &output)
-                output += offset == items.count - 1 ? "\n" : ",\n"
+                output += (offset == items.count - 1 ? "\n" : ",\n").utf8
             }
             appendIndent(level, indent, &output)
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .mapping(let pairs):
-            guard !pairs.isEmpty else { output += "{}"; return }
-            output += "{\n"
+            guard !pairs.isEmpty else { output += "{}".utf8; return }
+            output += "{\n".utf8
             for (offset, pair) in pairs.enumerated() {
                 appendIndent(level + 1, indent, &output)
                 appendQuoted(pair.key.scalar?.value ?? pair.key.description, to: &output)
-                output += ": "
+                output += ": ".utf8
                 write(pair.value, level: level + 1, indent: indent, into: &output)
-                output += offset == pairs.count - 1 ? "\n" : ",\n"
+                output += (offset == pairs.count - 1 ? "\n" : ",\n").utf8
             }
             appendIndent(level, indent, &output)
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func appendIndent(_ level: Int, _ indent: String, _ output: inout String) {
+    private static func appendIndent(_ level: Int, _ indent: [UInt8], _ output: inout [UInt8]) {
         for _ in 0..<level { output += indent }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".unicodeScalars)
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// A JSON string literal with Go's escaping.
-    static func appendQuoted(_ text: String, to output: inout String) {
-        var scalars = String.UnicodeScalarView()
-        scalars.append("\"")
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": scalars.append(contentsOf: "\\\"".unicodeScalars)
-            case "\\": scalars.append(contentsOf: "\\\\".unicodeScalars)
-            case "\n": scalars.append(contentsOf: "\\n".unicodeScalars)
-            case "\r": scalars.append(contentsOf: "\\r".unicodeScalars)
-            case "\t": scalars.append(contentsOf: "\\t".unicodeScalars)
-            case "\u{08}": scalars.append(contentsOf: "\\b".unicodeScalars)
-            case "\u{0C}": scalars.append(contentsOf: "\\f".unicodeScalars)
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                scalars.append(contentsOf: "\\u".unicodeScalars)
-                let value = scalar.value
-                for shift in stride(from: 12, through: 0, by: -4) {
-                    scalars.append(hexDigits[Int(value >> UInt32(shift) & 0xF)])
-                }
-            case _ where scalar.value < 0x20:
-                scalars.append(contentsOf: "\\u00".unicodeScalars)
-                scalars.append(hexDigits[Int(scalar.value >> 4)])
-                scalars.append(hexDigits[Int(scalar.value & 0xF)])
-            default:
-                scalars.append(scalar)
+    /// A JSON string literal with Go's escaping, working on UTF-8 bytes: runs that need no escape
+    /// are copied whole.
+    static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0, index = 0
+            func escape(_ replacement: some Sequence<UInt8>, skipping count: Int) {
+                output += bytes[runStart..<index]
+                output += replacement
+                index += count
+                runStart = index
             }
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): escape("\\\"".utf8, skipping: 1)
+                case UInt8(ascii: "\\"): escape("\\\\".utf8, skipping: 1)
+                case 0x0A: escape("\\n".utf8, skipping: 1)
+                case 0x0D: escape("\\r".utf8, skipping: 1)
+                case 0x09: escape("\\t".utf8, skipping: 1)
+                case 0x08: escape("\\b".utf8, skipping: 1)
+                case 0x0C: escape("\\f".utf8, skipping: 1)
+                case UInt8(ascii: "<"): escape("\\u003c".utf8, skipping: 1)
+                case UInt8(ascii: ">"): escape("\\u003e".utf8, skipping: 1)
+                case UInt8(ascii: "&"): escape("\\u0026".utf8, skipping: 1)
+                case 0x00..<0x20:
+                    escape([UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]], skipping: 1)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8, skipping: 3)
+                default:
+                    index += 1
+                }
+            }
+            output += bytes[runStart..<bytes.count]
         }
-        scalars.append("\"")
-        output.unicodeScalars.append(contentsOf: scalars)
+        output.append(UInt8(ascii: "\""))
     }
 }

@@ -56,14 +56,21 @@ public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     public var description: String {
-        var location: [String] = []
-        if let documentIndex { location.append("document \(documentIndex + 1)") }
-        if let mark { location.append(mark.description) }
-        let place = location.isEmpty ? "" : location.joined(separator: ", ") + ": "
-        return (file.map { "\($0): " } ?? "") + place + problem
+        location.isEmpty ? problem : "\(location): \(problem)"
     }
 
-    private var problem: String {
+    /// Where: `file, document 2, line 5, column 3` (whatever is known).
+    public var location: String {
+        var parts: [String] = []
+        if let documentIndex { parts.append("document \(documentIndex + 1)") }
+        if let mark { parts.append(mark.description) }
+        let place = parts.joined(separator: ", ")
+        guard let file else { return place }
+        return place.isEmpty ? file : "\(file): \(place)"
+    }
+
+    /// What is wrong, without where.
+    public var problem: String {
         switch reason {
         case .notUTF8(let encoding):
             return "the input is \(encoding), not UTF-8; save the file as UTF-8 (PowerShell: Out-File -Encoding utf8)"

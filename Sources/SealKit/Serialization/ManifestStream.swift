@@ -40,9 +40,16 @@ public struct ManifestStream: Sendable {
     /// The non-empty documents, Lists expanded when asked.
     public let documents: [ManifestDocument]
 
+    /// The largest input read: far above any real manifest file, and small enough that a hostile
+    /// or mistaken input (a disk image, a log) is refused at once instead of parsed for minutes.
+    public static let maximumInputSize = 64 * 1024 * 1024
+
     /// Reads a stream. Empty documents are skipped; `kind: List` items become documents of their
     /// own when `expandingLists` is true.
     public init(bytes: [UInt8], expandingLists: Bool = true) throws(ManifestError) {
+        guard bytes.count <= Self.maximumInputSize else {
+            throw ManifestError(.limitExceeded("the input is \(bytes.count / (1024 * 1024)) MiB; manifests larger than \(Self.maximumInputSize / (1024 * 1024)) MiB are refused"))
+        }
         format = Self.detectFormat(bytes)
         var roots: [(YAMLNode, Int)] = []
         switch format {

@@ -24,15 +24,37 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     /// A scalar's text with its style and explicit tag, if any.
     public struct Scalar: Sendable, Hashable {
         public var value: String
-        public var style: ScalarStyle
+        /// Style and tag in 8 bytes: large documents have hundreds of thousands of scalars.
+        private var attributes: Attributes
+
+        /// How the scalar was, or should be, written.
+        public var style: ScalarStyle {
+            get { attributes.style }
+            set { attributes = Attributes(style: newValue, tag: attributes.tag) }
+        }
+
         /// The explicit or assigned tag in long form (`tag:yaml.org,2002:str`), or nil when the
         /// type is implied by the text (YAML 1.1 resolution of plain scalars).
-        public var tag: String?
+        public var tag: String? {
+            get { attributes.tag }
+            set { attributes = Attributes(style: attributes.style, tag: newValue) }
+        }
 
         public init(_ value: String, style: ScalarStyle = .plain, tag: String? = nil) {
             self.value = value
-            self.style = style
-            self.tag = tag
+            self.attributes = Attributes(style: style, tag: tag)
+        }
+
+        /// The scalar's text style, and whether it is tagged `!!str`. Only an uncommon tag needs
+        /// storage of its own (a box).
+        public static func == (lhs: Scalar, rhs: Scalar) -> Bool {
+            lhs.value == rhs.value && lhs.style == rhs.style && lhs.tag == rhs.tag
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(value)
+            hasher.combine(style)
+            hasher.combine(tag)
         }
 
         /// The YAML 1.1 type of this scalar: quoted or `!!str`-tagged scalars are strings, plain
@@ -48,6 +70,59 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         public var isString: Bool {
             if case .string = resolved { return true }
             return false
+        }
+    }
+
+    /// A scalar's style and tag in one pointer-sized value: each style with no tag or `!!str`
+    /// is a case without payload; any other tag is boxed with its style.
+    enum Attributes: Sendable {
+        case plain, singleQuoted, doubleQuoted, literal, folded
+        case plainString, singleQuotedString, doubleQuotedString, literalString, foldedString
+        case tagged(TagBox)
+
+        init(style: ScalarStyle, tag: String?) {
+            switch (style, tag) {
+            case (.plain, nil): self = .plain
+            case (.singleQuoted, nil): self = .singleQuoted
+            case (.doubleQuoted, nil): self = .doubleQuoted
+            case (.literal, nil): self = .literal
+            case (.folded, nil): self = .folded
+            case (.plain, YAMLNode.stringTag?): self = .plainString
+            case (.singleQuoted, YAMLNode.stringTag?): self = .singleQuotedString
+            case (.doubleQuoted, YAMLNode.stringTag?): self = .doubleQuotedString
+            case (.literal, YAMLNode.stringTag?): self = .literalString
+            case (.folded, YAMLNode.stringTag?): self = .foldedString
+            case (let style, let tag?): self = .tagged(TagBox(tag: tag, style: style))
+            }
+        }
+
+        var style: ScalarStyle {
+            switch self {
+            case .plain, .plainString: return .plain
+            case .singleQuoted, .singleQuotedString: return .singleQuoted
+            case .doubleQuoted, .doubleQuotedString: return .doubleQuoted
+            case .literal, .literalString: return .literal
+            case .folded, .foldedString: return .folded
+            case .tagged(let box): return box.style
+            }
+        }
+
+        var tag: String? {
+            switch self {
+            case .plain, .singleQuoted, .doubleQuoted, .literal, .folded: return nil
+            case .plainString, .singleQuotedString, .doubleQuotedString, .literalString, .foldedString: return YAMLNode.stringTag
+            case .tagged(let box): return box.tag
+            }
+        }
+    }
+
+    /// An uncommon tag and the style it came with.
+    final class TagBox: Sendable {
+        let tag: String
+        let style: ScalarStyle
+        init(tag: String, style: ScalarStyle) {
+            self.tag = tag
+            self.style = style
         }
     }
 
@@ -69,11 +144,23 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var content: Content
+    /// Line and column packed in 8 bytes (0 when unknown): large documents have many nodes.
+    private var packedMark: UInt64
+
     /// Where the node starts in its source, when it was parsed.
-    public var mark: Mark?
+    public var mark: Mark? {
+        get {
+            packedMark == 0 ? nil : Mark(line: Int(packedMark >> 32), column: Int(packedMark & 0xFFFF_FFFF))
+        }
+        set {
+            guard let newValue else { packedMark = 0; return }
+            packedMark = UInt64(UInt32(clamping: newValue.line)) << 32 | UInt64(UInt32(clamping: newValue.column))
+        }
+    }
 
     public init(_ content: Content, mark: Mark? = nil) {
         self.content = content
+        self.packedMark = 0
         self.mark = mark
     }
 

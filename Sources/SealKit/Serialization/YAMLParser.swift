@@ -41,7 +41,8 @@ public struct YAMLParser: Sendable {
     public func parse(_ bytes: [UInt8]) throws(ManifestError) -> [Document] {
         let content = try TextEncoding.utf8Content(bytes)
         do {
-            return try Array(content).withUnsafeBufferPointer { buffer in
+            // Read the caller's bytes in place: a copy would add the input's size to the peak.
+            return try content.withUnsafeBufferPointer { buffer in
                 var reader = EventReader(buffer: buffer, limits: limits)
                 return try reader.readDocuments()
             }
@@ -120,11 +121,12 @@ private struct EventReader {
             case YAML_MAPPING_START_EVENT:
                 try push(.mapping(pairs: [], pendingKey: nil, keys: [], anchor: event.data.mapping_start.anchor.map { String(cString: $0) }, mark: mark))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                // Exact-size copies drop the slack that growth by appending left behind.
                 switch stack.removeLast() {
                 case .sequence(let items, let anchor, let start):
-                    try add(YAMLNode(.sequence(items), mark: start), anchor: anchor)
+                    try add(YAMLNode(.sequence(items.withUnsafeBufferPointer { Array($0) }), mark: start), anchor: anchor)
                 case .mapping(let pairs, _, _, let anchor, let start):
-                    try add(YAMLNode(.mapping(pairs), mark: start), anchor: anchor)
+                    try add(YAMLNode(.mapping(pairs.withUnsafeBufferPointer { Array($0) }), mark: start), anchor: anchor)
                 }
             case YAML_ALIAS_EVENT:
                 let name = String(cString: event.data.alias.anchor)

@@ -57,8 +57,7 @@ struct ResealCommand: AsyncParsableCommand {
         }
         var inputs: [(path: String, bytes: [UInt8])] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file.path) else { throw CLIError("cannot read \(file.path)") }
-            inputs.append((file.relativePath, Array(data)))
+            inputs.append((file.relativePath, try FileBytes.read(file.path)))
         }
         let results: [SealedSecretFileRewriter.FileResult]
         if online {

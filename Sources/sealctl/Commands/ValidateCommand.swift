@@ -46,33 +46,44 @@ struct ValidateCommand: ParsableCommand {
         let progress = ProgressLine()
         let unsealer = keys.isEmpty ? nil : Unsealer(keyring: try Keyring(contentsOf: keys.map { URL(fileURLWithPath: $0) }))
         let validator = SealedSecretValidator()
-        var inputs: [(name: String, bytes: [UInt8])] = []
+        // Files named on the command line (and stdin) must hold SealedSecrets; files found in
+        // folders may hold anything, and only their SealedSecrets are validated.
+        var inputs: [(name: String, explicit: Bool)] = []
         if paths.isEmpty {
             if Console.isTerminal(STDIN_FILENO) {
                 throw CLIError("standard input is a terminal (tty detected: expecting SealedSecrets); pipe them in, or name files or folders")
             }
-            inputs.append(("stdin", Array(FileHandle.standardInput.readDataToEndOfFile())))
+            inputs.append(("-", true))
         } else {
-            for url in try ManifestFinder.files(under: paths) {
-                guard let data = FileManager.default.contents(atPath: url.path) else { throw CLIError("cannot read \(url.path)") }
-                inputs.append((url.relativePath, Array(data)))
+            for path in paths {
+                let explicit = !FileManager.default.isDirectory(path)
+                for url in try ManifestFinder.files(under: [path]) { inputs.append((explicit ? path : url.relativePath, explicit)) }
             }
         }
 
         let client = online ? ControllerClient(controller: cluster.controller, kubectl: cluster.kubectl, requestsPerSecond: rate) : nil
         var errors = 0, warnings = 0, checked = 0
-        for (name, bytes) in inputs {
+        func report(_ error: ManifestError, in name: String) {
+            let located = error.inFile(name)
+            Console.standardOutput("\(located.location): error: \(located.problem)\n")
+            errors += 1
+        }
+        for (path, explicit) in inputs {
+            let name = path == "-" ? "stdin" : path
             let stream: ManifestStream
             do {
-                stream = try ManifestStream(bytes: bytes)
-            } catch {
-                Console.standardOutput("\(error.inFile(name))\n")
-                errors += 1
+                stream = try ManifestStream(bytes: path == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : FileBytes.read(path))
+            } catch let error as ManifestError {
+                report(error, in: name)
                 continue
             }
-            // Other kinds (Deployments, kustomizations, ...) are not this command's business,
-            // but a document with no kind at all, or of the bitnami.com group, is checked.
-            for document in stream.documents where document.kind == "SealedSecret" || document.kind == nil || document.apiVersion?.hasPrefix("bitnami.com/") == true {
+            let sealedDocuments = stream.documents.filter { $0.kind == "SealedSecret" || $0.kind == nil || $0.apiVersion?.hasPrefix("bitnami.com/") == true }
+            if explicit && sealedDocuments.isEmpty {
+                let found = stream.documents.compactMap(\.kind)
+                report(ManifestError(.wrongKind(expected: "a SealedSecret", found: found.isEmpty ? "no documents" : found.map { "a \($0)" }.joined(separator: ", "))), in: name)
+                continue
+            }
+            for document in sealedDocuments {
                 checked += 1
                 var problems = validator.validate(document.node, options: document.decodingOptions)
                 if let unsealer, !problems.contains(where: { $0.severity == .error }) {

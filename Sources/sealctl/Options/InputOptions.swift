@@ -12,10 +12,7 @@ struct InputOptions: ParsableArguments {
     /// waiting for input that will not come.
     func read(expecting what: String) throws -> (bytes: [UInt8], name: String) {
         if let file, file != "-" {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CLIError("cannot read \(file)")
-            }
-            return (Array(data), file)
+            return (try FileBytes.read(file), file)
         }
         if Console.isTerminal(STDIN_FILENO) {
             throw CLIError("standard input is a terminal (tty detected: expecting \(what)); pipe it in, or use -f FILE")

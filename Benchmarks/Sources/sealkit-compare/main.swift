@@ -1,0 +1,97 @@
+// Prints SealKit's figures as `name value unit` lines for compare.sh.
+//
+//   sealkit-compare write-stream FILE     write the 10 MB manifest stream
+//   sealkit-compare measure FILE          per-value seal/open, YAML parse/emit, bulk re-seal, check
+//   sealkit-compare parse-memory FILE     peak resident memory of parsing FILE, in a fresh process
+import BenchmarkSupport
+import Foundation
+import SealKit
+
+/// The median of `runs` timings of `body`, in seconds.
+func median(runs: Int, _ body: () throws -> Void) rethrows -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return times.sorted()[times.count / 2]
+}
+
+func report(_ name: String, _ value: Double, _ unit: String) {
+    print("\(name) \(String(format: "%.3f", value)) \(unit)")
+}
+
+func peakResidentMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024  // Linux reports kilobytes
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3 else {
+    FileHandle.standardError.write(Data("usage: sealkit-compare write-stream|measure|parse-memory FILE\n".utf8))
+    exit(2)
+}
+let file = URL(fileURLWithPath: arguments[2])
+
+switch arguments[1] {
+case "write-stream":
+    try Data(BenchmarkInputs.manifestStream()).write(to: file)
+
+case "parse-memory":
+    let before = peakResidentMegabytes()
+    let bytes = try FileBytes.read(file.path)
+    let documents = try YAMLParser().parse(bytes)
+    report("yaml_parse_peak_rss", peakResidentMegabytes(), "MB")
+    report("yaml_parse_rss_growth", peakResidentMegabytes() - before, "MB")
+    report("stream_size", Double(bytes.count) / 1_000_000, "MB")
+    withExtendedLifetime(documents) {}
+
+case "measure":
+    let certificate = BenchmarkInputs.certificate, key = BenchmarkInputs.key
+    let label = SealingScope.strict.label(namespace: "bench", name: "bench")
+    let value = [UInt8](repeating: 0x61, count: 32)
+    let sealed = try HybridCipher.seal(value, for: certificate.publicKey, label: label)
+    _ = try median(runs: 20) { _ = try HybridCipher.seal(value, for: certificate.publicKey, label: label) }  // warm up
+    report("seal_per_value", try median(runs: 500) { _ = try HybridCipher.seal(value, for: certificate.publicKey, label: label) } * 1e6, "us")
+    report("open_per_value", try median(runs: 60) { _ = try HybridCipher.open(sealed, with: [key], label: label) } * 1e6, "us")
+    let tenKeys = Keyring(keys: BenchmarkInputs.otherKeys() + [key])
+    let annotated = BenchmarkInputs.sealedSecret(recordsFingerprint: true)
+    report("open_10_keys_with_fingerprint", try median(runs: 30) { _ = try Unsealer(keyring: tenKeys).openValues(of: annotated) } * 1e6, "us")
+    let plain = BenchmarkInputs.sealedSecret(recordsFingerprint: false)
+    report("open_10_keys_right_key_last", try median(runs: 10) { _ = try Unsealer(keyring: tenKeys).openValues(of: plain) } * 1e6, "us")
+
+    let bytes = try FileBytes.read(file.path)
+    let documents = try YAMLParser().parse(bytes).map(\.root)
+    report("yaml_parse_10mb", try median(runs: 5) { _ = try YAMLParser().parse(bytes) } * 1e3, "ms")
+    let emitter = YAMLEmitter()
+    report("yaml_emit_10mb", try median(runs: 5) { for document in documents { _ = try emitter.emit(document) } } * 1e3, "ms")
+    report("json_write_10mb", median(runs: 5) { for document in documents { _ = JSONWriter.write(document) } } * 1e3, "ms")
+
+    let large = BenchmarkInputs.largeSecret(keys: 1_000)
+    let sealer = try Sealer(certificate: certificate)
+    report("seal_secret_1000_keys", try median(runs: 5) { _ = try sealer.seal(large) } * 1e3, "ms")
+
+    let oldPair = try KeyPair.generate(bitCount: 4096)
+    let files = BenchmarkInputs.sealedFiles(count: 200, values: 10, certificate: oldPair.certificate)
+    let resealer = Resealer(oldKeys: Keyring(keys: [oldPair.privateKey]), newCertificate: sealer)
+    let oneCore = median(runs: 1) { _ = resealer.resealFiles(files, parallel: false) }
+    let allCores = median(runs: 1) { _ = resealer.resealFiles(files, parallel: true) }
+    report("reseal_200x10_one_core", oneCore, "s")
+    report("reseal_200x10_all_cores", allCores, "s")
+    report("reseal_speedup", oneCore / allCores, "x")
+    report("cores", Double(ProcessInfo.processInfo.activeProcessorCount), "")
+
+    let tree = FileManager.default.temporaryDirectory.appendingPathComponent("sealkit-compare-check-\(ProcessInfo.processInfo.processIdentifier)")
+    try BenchmarkInputs.writeCheckTree(files: 2_000, under: tree)
+    defer { try? FileManager.default.removeItem(at: tree) }
+    let checker = RepositoryChecker(root: tree)
+    let checkSeconds = try median(runs: 3) { _ = try checker.check(paths: [tree.path]) }
+    report("check_2000_files", checkSeconds * 1e3, "ms")
+    report("check_per_1000_files", checkSeconds * 1e3 / 2, "ms")
+
+default:
+    FileHandle.standardError.write(Data("unknown mode \(arguments[1])\n".utf8))
+    exit(2)
+}

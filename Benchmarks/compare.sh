@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Sets SealKit's figures against OpenSSL's own RSA-4096 speed (the physical limit: one public-key
+# operation per sealed value, one private-key operation per opened value) and against Python
+# (cryptography; PyYAML with libyaml) in one run on this machine, and prints each as a ratio.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(cd .. && pwd)
+shared=${SEALKIT_SHARED:-$(cd "$root/.." && pwd)/shared}
+
+swift build -c release --product sealkit-compare >&2
+swift build -c release --package-path "$root" --product sealctl >&2
+bin="$(swift build -c release --show-bin-path)/sealkit-compare"
+sealctl="$(swift build -c release --package-path "$root" --show-bin-path)/sealctl"
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+
+"$bin" write-stream "$work/stream.yaml"
+echo "== SealKit" >&2
+SEALKIT_SHARED="$shared" "$bin" measure "$work/stream.yaml" | tee "$work/figures.txt"
+SEALKIT_SHARED="$shared" "$bin" parse-memory "$work/stream.yaml" | tee -a "$work/figures.txt"
+echo "== openssl speed -seconds 3 rsa4096" >&2
+openssl speed -seconds 3 rsa4096 2>/dev/null | awk '/^rsa 4096 bits/ {printf "openssl_sign %.3f us\nopenssl_verify %.3f us\n", $4*1e6, $5*1e6}' | tee -a "$work/figures.txt"
+echo "== Python" >&2
+python3 python_baseline.py "$work/stream.yaml" "$shared/vectors" | tee -a "$work/figures.txt"
+echo "== sealctl seal, whole process, 50 runs" >&2
+printf 'apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: n}\nstringData: {k: v}\n' > "$work/secret.yaml"
+python3 - "$sealctl" "$shared/vectors/key/tls.crt" "$work/secret.yaml" <<'PY' | tee -a "$work/figures.txt"
+import statistics, subprocess, sys, time
+times = []
+for _ in range(50):
+    start = time.perf_counter()
+    subprocess.run([sys.argv[1], "seal", "--cert", sys.argv[2], "-f", sys.argv[3]], stdout=subprocess.DEVNULL, check=True)
+    times.append(time.perf_counter() - start)
+print(f"sealctl_seal_process {statistics.median(times) * 1e3:.3f} ms")
+PY
+
+python3 - "$work/figures.txt" <<'PY'
+import sys
+figures = {line.split()[0]: float(line.split()[1]) for line in open(sys.argv[1]) if len(line.split()) >= 2}
+def ratio(name, a, b, target, better="lower"):
+    value = figures[a] / figures[b]
+    ok = value <= target if better == "lower" else value >= target
+    print(f"{name:55s} {value:7.2f}  (target {'≤' if better == 'lower' else '≥'} {target})  {'ok' if ok else 'MISSED'}")
+print()
+print("ratio" + " " * 51 + "value")
+ratio("seal per value / OpenSSL RSA-4096 public-key op", "seal_per_value", "openssl_verify", 1.3)
+ratio("open per value / OpenSSL RSA-4096 private-key op", "open_per_value", "openssl_sign", 1.1)
+ratio("open, 10-key keyring with fingerprint / private-key op", "open_10_keys_with_fingerprint", "openssl_sign", 1.1)
+ratio("seal per value / Python cryptography", "seal_per_value", "py_seal_per_value", 1.0)
+ratio("open per value / Python cryptography", "open_per_value", "py_open_per_value", 1.0)
+ratio("YAML parse / PyYAML CSafeLoader", "yaml_parse_10mb", "py_yaml_parse_10mb", 1.0)
+ratio("YAML emit / PyYAML CSafeDumper", "yaml_emit_10mb", "py_yaml_emit_10mb", 1.0)
+print(f"{'bulk re-seal speed-up on ' + str(int(figures['cores'])) + ' cores':55s} {figures['reseal_speedup']:7.2f}  (target ≥ 1.8)  {'ok' if figures['reseal_speedup'] >= 1.8 else 'MISSED'}")
+print(f"{'sealctl seal, whole process, median (ms)':55s} {figures['sealctl_seal_process']:7.2f}  (target ≤ 30)  {'ok' if figures['sealctl_seal_process'] <= 30 else 'MISSED'}")
+print(f"{'peak memory parsing the stream / its size':55s} {figures['yaml_parse_peak_rss'] / figures['stream_size']:7.2f}  (target ≤ 5)  {'ok' if figures['yaml_parse_peak_rss'] / figures['stream_size'] <= 5 else 'MISSED'}")
+print(f"{'check, ms per 1,000 files':55s} {figures['check_per_1000_files']:7.2f}  (target well under 1,000)")
+PY

@@ -1,0 +1,44 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+private let posixRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let posixRead = Darwin.read
+#endif
+
+/// Reads whole files straight into `[UInt8]`: no `Data` in between, so a file's bytes are in
+/// memory once, and a file larger than a limit is refused before it is read.
+public enum FileBytes {
+    /// The bytes of the file at `path`, at most `limit` of them (else a `limitExceeded` error).
+    public static func read(_ path: String, limit: Int = ManifestStream.maximumInputSize) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ManifestError(.syntax("cannot read the file: \(String(cString: strerror(errno)))"), file: path) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw ManifestError(.syntax("cannot read the file: \(String(cString: strerror(errno)))"), file: path) }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw ManifestError(.syntax("is a folder, not a file"), file: path) }
+        let size = Int(info.st_size)
+        guard size <= limit else {
+            throw ManifestError(.limitExceeded("the input is \(size / (1024 * 1024)) MiB; manifests larger than \(limit / (1024 * 1024)) MiB are refused"), file: path)
+        }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                // Files that grow while being read, and pipes or /proc files that report size 0.
+                guard bytes.count < limit else { break }
+                bytes.append(contentsOf: repeatElement(0, count: max(4096, min(bytes.count, limit - bytes.count))))
+            }
+            let count = bytes.withUnsafeMutableBytes { raw in posixRead(descriptor, raw.baseAddress! + filled, raw.count - filled) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ManifestError(.syntax("cannot read the file: \(String(cString: strerror(errno)))"), file: path)
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
+    }
+}
