@@ -46,6 +46,9 @@ case "parse-memory":
     report("yaml_parse_peak_rss", peakResidentMegabytes(), "MB")
     report("yaml_parse_rss_growth", peakResidentMegabytes() - before, "MB")
     report("stream_size", Double(bytes.count) / 1_000_000, "MB")
+    report("node_bytes", Double(MemoryLayout<YAMLNode>.stride), "B")
+    report("scalar_bytes", Double(MemoryLayout<YAMLNode.Scalar>.stride), "B")
+    report("content_bytes", Double(MemoryLayout<YAMLNode.Content>.stride), "B")
     withExtendedLifetime(documents) {}
 
 case "measure":

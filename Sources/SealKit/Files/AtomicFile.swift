@@ -23,8 +23,19 @@ public enum AtomicFile {
         public var description: String { "cannot write \(path): \(step) failed: \(String(cString: strerror(code)))" }
     }
 
-    /// A hook that fails the write at a named step, for tests of failure handling.
-    nonisolated(unsafe) static var failureInjection: ((String) -> Int32?)?
+    /// Failures to inject, by target path, for tests of failure handling: keyed by path so that
+    /// tests running in parallel do not see each other's failures.
+    nonisolated(unsafe) private static var injectedFailures: [String: (step: String, code: Int32)] = [:]
+    private static let injectionLock = NSLock()
+
+    /// Makes writes to `path` fail at `step` (`write`, `fsync`, `rename`) with `code`; nil clears.
+    static func injectFailure(at step: String?, for path: String, code: Int32) {
+        injectionLock.withLock { injectedFailures[path] = step.map { ($0, code) } }
+    }
+
+    private static func injected(_ step: String, _ path: String) -> Int32? {
+        injectionLock.withLock { injectedFailures[path].flatMap { $0.step == step ? $0.code : nil } }
+    }
 
     /// Writes `data` to `url` atomically. `permissions` sets the mode of the new file; when nil,
     /// an existing file's mode is kept and a new file gets 0644. Private keys pass 0o600.
@@ -50,7 +61,7 @@ public enum AtomicFile {
             try data.withUnsafeBytes { raw in
                 var offset = 0
                 while offset < raw.count {
-                    if let code = failureInjection?("write") { throw WriteError(path: target, step: "writing", code: code) }
+                    if let code = injected("write", target) { throw WriteError(path: target, step: "writing", code: code) }
                     let written = posixWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
                     if written < 0 {
                         if errno == EINTR { continue }
@@ -59,10 +70,10 @@ public enum AtomicFile {
                     offset += written
                 }
             }
-            if let code = failureInjection?("fsync") { throw WriteError(path: target, step: "flushing to disk", code: code) }
+            if let code = injected("fsync", target) { throw WriteError(path: target, step: "flushing to disk", code: code) }
             try check(fsync(descriptor) == 0, "flushing to disk", target)
         }
-        if let code = failureInjection?("rename") { throw WriteError(path: target, step: "renaming into place", code: code) }
+        if let code = injected("rename", target) { throw WriteError(path: target, step: "renaming into place", code: code) }
         try check(rename(temporary, target) == 0, "renaming into place", target)
         committed = true
         // Make the rename itself durable.

@@ -24,21 +24,26 @@ public enum FileBytes {
         }
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
-        while true {
-            if filled == bytes.count {
-                // Files that grow while being read, and pipes or /proc files that report size 0.
-                guard bytes.count < limit else { break }
-                bytes.append(contentsOf: repeatElement(0, count: max(4096, min(bytes.count, limit - bytes.count))))
-            }
+        while filled < bytes.count {
             let count = bytes.withUnsafeMutableBytes { raw in posixRead(descriptor, raw.baseAddress! + filled, raw.count - filled) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ManifestError(.syntax("cannot read the file: \(String(cString: strerror(errno)))"), file: path)
-            }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw ManifestError(.syntax("cannot read the file: \(String(cString: strerror(errno)))"), file: path) }
             if count == 0 { break }
             filled += count
         }
         bytes.removeLast(bytes.count - filled)
+        // Files that grew while being read, and /proc-like files that report size 0: read on in
+        // small steps, never doubling a buffer the size of the file.
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { raw in posixRead(descriptor, raw.baseAddress!, raw.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            guard bytes.count + count <= limit else {
+                throw ManifestError(.limitExceeded("the input is over \(limit / (1024 * 1024)) MiB; larger manifests are refused"), file: path)
+            }
+            bytes += chunk[0..<count]
+        }
         return bytes
     }
 }

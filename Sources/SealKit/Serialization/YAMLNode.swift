@@ -25,7 +25,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     public struct Scalar: Sendable, Hashable {
         public var value: String
         /// Style and tag in 8 bytes: large documents have hundreds of thousands of scalars.
-        private var attributes: Attributes
+        fileprivate(set) var attributes: Attributes
 
         /// How the scalar was, or should be, written.
         public var style: ScalarStyle {
@@ -43,6 +43,11 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         public init(_ value: String, style: ScalarStyle = .plain, tag: String? = nil) {
             self.value = value
             self.attributes = Attributes(style: style, tag: tag)
+        }
+
+        fileprivate init(value: String, attributes: Attributes) {
+            self.value = value
+            self.attributes = attributes
         }
 
         /// The scalar's text style, and whether it is tagged `!!str`. Only an uncommon tag needs
@@ -143,9 +148,80 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         case mapping([Pair])
     }
 
-    public var content: Content
-    /// Line and column packed in 8 bytes (0 when unknown): large documents have many nodes.
+    /// A scalar's text (empty for containers).
+    private var text: String
+    /// A scalar's attributes, or a container's children: one word either way.
+    private var payload: Payload
+    /// Line and column packed in 8 bytes (0 when unknown).
     private var packedMark: UInt64
+
+    /// The payload of a node. Every case is one pointer (or none), so the whole node is
+    /// 32 bytes: a 10 MB manifest has over half a million nodes.
+    private enum Payload: Sendable {
+        case plain, singleQuoted, doubleQuoted, literal, folded
+        case plainString, singleQuotedString, doubleQuotedString, literalString, foldedString
+        case tagged(TagBox)
+        case sequence([YAMLNode])
+        case mapping([Pair])
+
+        init(_ attributes: Attributes) {
+            switch attributes {
+            case .plain: self = .plain
+            case .singleQuoted: self = .singleQuoted
+            case .doubleQuoted: self = .doubleQuoted
+            case .literal: self = .literal
+            case .folded: self = .folded
+            case .plainString: self = .plainString
+            case .singleQuotedString: self = .singleQuotedString
+            case .doubleQuotedString: self = .doubleQuotedString
+            case .literalString: self = .literalString
+            case .foldedString: self = .foldedString
+            case .tagged(let box): self = .tagged(box)
+            }
+        }
+
+        /// The scalar attributes, or nil for a container.
+        var attributes: Attributes? {
+            switch self {
+            case .plain: return .plain
+            case .singleQuoted: return .singleQuoted
+            case .doubleQuoted: return .doubleQuoted
+            case .literal: return .literal
+            case .folded: return .folded
+            case .plainString: return .plainString
+            case .singleQuotedString: return .singleQuotedString
+            case .doubleQuotedString: return .doubleQuotedString
+            case .literalString: return .literalString
+            case .foldedString: return .foldedString
+            case .tagged(let box): return .tagged(box)
+            case .sequence, .mapping: return nil
+            }
+        }
+    }
+
+    /// The node's content.
+    public var content: Content {
+        get {
+            switch payload {
+            case .sequence(let items): return .sequence(items)
+            case .mapping(let pairs): return .mapping(pairs)
+            default: return .scalar(Scalar(value: text, attributes: payload.attributes!))
+            }
+        }
+        set {
+            switch newValue {
+            case .scalar(let scalar):
+                text = scalar.value
+                payload = Payload(scalar.attributes)
+            case .sequence(let items):
+                text = ""
+                payload = .sequence(items)
+            case .mapping(let pairs):
+                text = ""
+                payload = .mapping(pairs)
+            }
+        }
+    }
 
     /// Where the node starts in its source, when it was parsed.
     public var mark: Mark? {
@@ -159,8 +235,10 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     }
 
     public init(_ content: Content, mark: Mark? = nil) {
-        self.content = content
+        self.text = ""
+        self.payload = .sequence([])
         self.packedMark = 0
+        self.content = content
         self.mark = mark
     }
 

@@ -14,7 +14,8 @@ enum VectorKey {
     static let bothKeys = SharedFixtures.vectorURL("keys-both.list.yaml").path
 }
 
-/// Writes a stand-in `kubectl` into `directory` that records its arguments and stdin, then
+/// Writes a stand-in `kubectl` into `directory` that records its arguments (in `log`) and stdin
+/// (in `log` + `.stdin`), then
 /// answers with `stdout` and `status`. Returns the PATH to use and the log file.
 func makeFakeKubectl(in directory: URL, stdout: String, stderr: String = "", status: Int32 = 0) throws -> (path: String, log: URL) {
     let bin = directory.appendingPathComponent("bin")
@@ -25,7 +26,7 @@ func makeFakeKubectl(in directory: URL, stdout: String, stderr: String = "", sta
     #!/bin/sh
     for argument in "$@"; do printf '%s\\n' "$argument" >> '\(log.path)'; done
     printf -- '--end--\\n' >> '\(log.path)'
-    cat > /dev/null
+    cat >> '\(log.path).stdin'
     cat '\(answer.path)'
     printf '%s' '\(stderr)' >&2
     exit \(status)
