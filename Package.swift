@@ -10,8 +10,10 @@ let package = Package(
         .executable(name: "sealctl", targets: ["sealctl"]),
     ],
     dependencies: [
-        // The only third-party dependency: the CLI's argument parsing.
+        // The CLI's argument parsing; the only third-party code in the binary.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation` for the DocC catalog; a build-time plugin only.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         .systemLibrary(

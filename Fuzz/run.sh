@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every fuzz target for SECONDS each (default 60) with libFuzzer and AddressSanitizer,
+# Runs every fuzz target for SECONDS each (default 60) with libFuzzer,
 # seeded from ../shared/vectors and ../shared/smartem. Crashes are saved under Fuzz/crashes/;
 # turn each into a regression test in Tests/SealKitTests/FuzzRegressionTests.swift.
 set -euo pipefail
@@ -28,8 +28,13 @@ PY
 
 for target in FuzzManifest FuzzSealedSecret FuzzKeyFile FuzzKustomization FuzzSealedValue; do
     echo "==> $target ($seconds s)" >&2
-    swift build -c debug --product "$target" --sanitize=fuzzer --sanitize=address -Xswiftc -use-ld=lld >&2
-    binary="$(swift build -c debug --show-bin-path --sanitize=fuzzer --sanitize=address -Xswiftc -use-ld=lld)/$target"
-    ASAN_OPTIONS=detect_leaks=0 "$binary" "$work/$target" -max_total_time="$seconds" -max_len=65536 \
-        -artifact_prefix="crashes/$target-" -print_final_stats=1 2>&1 | grep -E "^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss|==.*ERROR|.*cov:)" | tail -4
+    # Without AddressSanitizer: on this toolchain, combining it with the fuzzer loses the coverage
+    # counters (libFuzzer then reports "corp: 1/1b" and explores nothing). Swift traps, failed
+    # preconditions, timeouts and out-of-memory are still caught; `swift test --sanitize=address`
+    # (Scripts/sanitize.sh) covers SealKit's unsafe pointer code.
+    swift build -c debug --product "$target" --sanitize=fuzzer >&2
+    binary="$(swift build -c debug --show-bin-path)/$target"
+    # Swift's own backtracer would catch a trap before libFuzzer saves the input that caused it.
+    SWIFT_BACKTRACE=enable=no "$binary" "$work/$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+        -artifact_prefix="crashes/$target-" -print_final_stats=1 2>&1 | grep -E "^(INFO: Loaded 1 modules|#[0-9]+.*DONE|stat::number_of_executed_units|==.*ERROR|SUMMARY)" | tail -4
 done

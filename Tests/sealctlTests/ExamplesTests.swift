@@ -45,4 +45,42 @@ struct ExamplesTests {
             #expect(staging.errorOutput.contains("error:"))
         }
     }
+
+    /// Each shell example, and a line its output must show.
+    static let shellExamples: [(String, String)] = [
+        ("manual-sealing.sh", "    POSTGRES_PASSWORD: <sealed>"),
+        ("raw-values.sh", "base64 characters, no newline"),
+        ("merge-and-set.sh", "changed lines (old and new password): 2"),
+        ("rotation.sh", "re-sealed 2 values in 2 SealedSecrets of 2 files"),
+        ("migrate-cluster.sh", "old key: refused, as it should be"),
+        ("bring-your-own-certificate.sh", "    sealedsecrets.bitnami.com/sealed-secrets-key: active"),
+        ("ci-check.sh", "[plain-secret]"),
+    ]
+
+    @Test("every shell example runs offline and shows what it says", arguments: shellExamples)
+    func shellExample(script: String, expected: String) throws {
+        try withTemporaryDirectory { directory in
+            let result = try ExternalTool.run("/bin/bash", [Self.examples.appendingPathComponent("shell/\(script)").path], environment: [
+                "SEALCTL": Sealctl.binary.path, "HOME": directory.path, "TMPDIR": directory.path,
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            ])
+            #expect(result.status == 0, "\(script): \(result.output)\(result.errorOutput)")
+            #expect(result.output.contains(expected) || result.errorOutput.contains(expected), "\(script): \(result.output)\(result.errorOutput)")
+            // Each example cleans up after itself.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("sealctl-example") }.isEmpty)
+        }
+    }
+
+    @Test("the embedding example builds against SealKit, seals, unseals and checks an overlay")
+    func embedSealKit() throws {
+        guard let swift = ExternalTool.find("swift") else { print("skipped: swift is not on PATH"); return }
+        try withTemporaryDirectory { directory in
+            let result = try ExternalTool.run(swift, ["run", "--package-path", Self.examples.appendingPathComponent("EmbedSealKit").path,
+                                                      "--scratch-path", directory.appendingPathComponent("build").path, "EmbedSealKit", directory.path])
+            #expect(result.status == 0, "\(result.output)\(result.errorOutput)")
+            #expect(result.output.contains("sealed password, username for prod/db"))
+            #expect(result.output.contains("unsealed: 2 values, owner SealedSecret"))
+            #expect(result.output.contains("reads key host of db"))
+        }
+    }
 }

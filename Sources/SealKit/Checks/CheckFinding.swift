@@ -42,15 +42,20 @@ public enum CheckRule: String, Sendable, CaseIterable, Codable {
 
 /// One problem found by `sealctl check`.
 public struct CheckFinding: Sendable, Hashable {
+    /// The rule that found it.
     public var rule: CheckRule
+    /// An error fails `sealctl check`; a warning does not.
     public var severity: ValidationProblem.Severity
     /// The file, relative to the checked root.
     public var file: String
     /// The document's index in the file (0-based), when the finding is about one.
     public var documentIndex: Int?
+    /// Where in the file, when known.
     public var mark: YAMLNode.Mark?
+    /// What is wrong, naming keys and objects, never values.
     public var message: String
 
+    /// A finding.
     public init(rule: CheckRule, severity: ValidationProblem.Severity, file: String, documentIndex: Int? = nil, mark: YAMLNode.Mark? = nil, message: String) {
         self.rule = rule
         self.severity = severity

@@ -7,16 +7,20 @@ public struct CheckReport: Sendable {
         case text, json, sarif
     }
 
+    /// The findings, sorted by file and position.
     public let findings: [CheckFinding]
     /// How many files were read.
     public let fileCount: Int
 
+    /// A report of `findings` over `fileCount` files.
     public init(findings: [CheckFinding], fileCount: Int) {
         self.findings = findings
         self.fileCount = fileCount
     }
 
+    /// Findings of error level.
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
+    /// Findings of warning level.
     public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
 
     /// The report in `format`.

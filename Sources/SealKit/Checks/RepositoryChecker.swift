@@ -21,6 +21,7 @@ public struct RepositoryChecker: Sendable {
         /// The time at which certificates are judged.
         public var now: Date
 
+        /// Options; by default nothing is allow-listed and no certificate is checked.
         public init(allowedPlainSecretGlobs: [String] = [], certificates: [(folder: URL?, certificate: Certificate)] = [], now: Date = Date()) {
             self.allowedPlainSecretGlobs = allowedPlainSecretGlobs
             self.certificates = certificates
@@ -28,9 +29,12 @@ public struct RepositoryChecker: Sendable {
         }
     }
 
+    /// Paths in findings are relative to this folder.
     public let root: URL
+    /// What the checks compare against.
     public let options: Options
 
+    /// A checker for the tree under `root`.
     public init(root: URL, options: Options = Options()) {
         self.root = root.standardizedFileURL
         self.options = options

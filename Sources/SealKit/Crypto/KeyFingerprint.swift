@@ -29,6 +29,7 @@ public struct KeyFingerprint: Sendable, Hashable, Comparable, CustomStringConver
 
     public var description: String { rawValue }
 
+    /// Fingerprints sort by their text.
     public static func < (lhs: KeyFingerprint, rhs: KeyFingerprint) -> Bool {
         lhs.rawValue < rhs.rawValue
     }

@@ -28,10 +28,12 @@ public struct CredentialGenerator: Sendable, Equatable {
 
     /// Number of random characters (the prefix comes on top).
     public var length: Int
+    /// The characters drawn from.
     public var alphabet: Alphabet
     /// Text put before the random part, e.g. `smartem_dev_`.
     public var prefix: String
 
+    /// A generator; the defaults make 32-character alphanumeric secrets (190 bits).
     public init(length: Int = defaultSecretLength, alphabet: Alphabet = .alphanumeric, prefix: String = "") {
         self.length = length
         self.alphabet = alphabet

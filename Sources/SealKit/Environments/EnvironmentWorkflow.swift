@@ -7,11 +7,14 @@ import Foundation
 /// kustomize `namespace` other than the sealed one, or a name prefix or suffix on a strict
 /// SealedSecret) and that every key the overlay's workloads read is produced.
 public struct EnvironmentWorkflow: Sendable {
+    /// The environment's configuration.
     public let environment: EnvironmentConfig
+    /// The environment's overlay, as kustomize will render it.
     public let overlay: KustomizeOverlay
     /// The namespace sealed for: the config's, else the overlay's.
     public let namespace: String
 
+    /// Reads the overlay and checks that sealing this environment into it is sound.
     public init(environment: EnvironmentConfig) throws {
         self.environment = environment
         overlay = try KustomizeOverlay(directory: environment.overlay)

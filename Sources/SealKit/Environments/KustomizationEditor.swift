@@ -11,37 +11,58 @@ public enum KustomizationEditor {
         if !lines.isEmpty, !lines[lines.count - 1].hasSuffix("\n") { lines[lines.count - 1] += "\n" }
 
         guard let keyIndex = lines.firstIndex(where: { ManifestText.stripped($0).hasPrefix("resources:") }) else {
-            return lines.joined() + "resources:\n- \(entry)\n"
+            return try verified(lines.joined() + "resources:\n- \(entry)\n", adding: entry)
         }
         let keyLine = ManifestText.stripped(lines[keyIndex])
         let inline = keyLine.dropFirst("resources:".count).trimmingCharacters(in: .whitespaces)
         if inline.hasPrefix("[") {
+            guard !keyLine.contains("#") || keyLine.lastIndex(of: "]")! < keyLine.firstIndex(of: "#")! else {
+                throw ManifestError(.syntax("cannot edit a resources list that a comment interrupts"))
+            }
             // A flow list: `resources: [a.yaml, b.yaml]`.
             guard let close = keyLine.lastIndex(of: "]") else { throw ManifestError(.syntax("cannot edit the resources list")) }
             let inside = keyLine[keyLine.index(after: keyLine.firstIndex(of: "[")!)..<close].trimmingCharacters(in: .whitespaces)
             let newLine = "resources: [" + (inside.isEmpty ? entry : inside + ", " + entry) + "]" + keyLine[keyLine.index(after: close)...]
             lines[keyIndex] = newLine + "\n"
-            return lines.joined()
+            return try verified(lines.joined(), adding: entry)
         }
         guard inline.isEmpty || inline.hasPrefix("#") else { throw ManifestError(.syntax("cannot edit the resources field")) }
-        // Block list: find its last item and copy its indentation.
-        var lastItem: Int?, indentation = ""
+        // Block list: the new item goes after the last line that belongs to the list (an item, or
+        // a more indented line continuing one), with the items' indentation.
+        var lastListLine: Int?, indentation: String?
         var index = keyIndex + 1
         while index < lines.count {
             let line = ManifestText.stripped(lines[index])
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { index += 1; continue }
+            let lineIndentation = String(line.prefix { $0 == " " })
             if trimmed.hasPrefix("- ") || trimmed == "-" {
-                let lineIndentation = String(line.prefix { $0 == " " })
-                if lastItem == nil { indentation = lineIndentation }
+                if indentation == nil { indentation = lineIndentation }
                 guard lineIndentation == indentation else { break }
-                lastItem = index
-                index += 1
-                continue
+            } else if let indentation, lineIndentation.count > indentation.count {
+                // A continuation of the previous item (a folded scalar, or a nested mapping).
+            } else {
+                break
             }
-            break
+            lastListLine = index
+            index += 1
         }
-        lines.insert("\(indentation)- \(entry)\n", at: (lastItem ?? keyIndex) + 1)
-        return lines.joined()
+        lines.insert("\(indentation ?? "")- \(entry)\n", at: (lastListLine ?? keyIndex) + 1)
+        return try verified(lines.joined(), adding: entry)
+    }
+
+    /// The edited text, after checking that it still parses and lists exactly one more resource,
+    /// the new one: a text edit that went wrong is refused, never written.
+    private static func verified(_ text: String, adding entry: String) throws -> String {
+        let edited: Kustomization
+        do {
+            edited = try Kustomization(yaml: text)
+        } catch {
+            throw ManifestError(.syntax("cannot add \(entry) to the resources by a text edit (\(error)); add it by hand"))
+        }
+        guard edited.resources.last == entry || edited.resources.contains(entry) else {
+            throw ManifestError(.syntax("cannot add \(entry) to the resources by a text edit; add it by hand"))
+        }
+        return text
     }
 }

@@ -6,7 +6,9 @@ import Foundation
 public struct KustomizeOverlay: Sendable {
     /// An object found in the overlay's resources, with its final name and namespace.
     public struct Resource: Sendable {
+        /// The object's kind.
         public var kind: String
+        /// The object's API version.
         public var apiVersion: String
         /// The name as written in its file.
         public var name: String
@@ -16,9 +18,13 @@ public struct KustomizeOverlay: Sendable {
         public var finalName: String
         /// The namespace after every `namespace:` on the way up (the outermost wins).
         public var finalNamespace: String?
+        /// The file the object is in.
         public var file: URL
+        /// The object's document index in its file (0-based).
         public var documentIndex: Int
+        /// Where the object starts in its file.
         public var mark: YAMLNode.Mark?
+        /// The object as read.
         public var node: YAMLNode
     }
 
@@ -28,6 +34,7 @@ public struct KustomizeOverlay: Sendable {
         public var secretName: String
         /// The key read, or nil when the whole Secret is read (`envFrom`, a volume without items).
         public var key: String?
+        /// Whether the reference is marked `optional: true`.
         public var isOptional: Bool
         /// Where in the workload (`spec.template.spec.containers[0].env[1]`).
         public var field: String
@@ -35,11 +42,15 @@ public struct KustomizeOverlay: Sendable {
 
     /// A Deployment, StatefulSet, DaemonSet, Job, CronJob or Pod and the Secrets it reads.
     public struct Workload: Sendable {
+        /// The workload object.
         public var resource: Resource
+        /// Every reference to a Secret in its pod spec.
         public var references: [SecretReference]
     }
 
+    /// The overlay's folder.
     public let directory: URL
+    /// The overlay's own kustomization.
     public let kustomization: Kustomization
     /// Every object kustomize would include, with the names it would give them.
     public let resources: [Resource]

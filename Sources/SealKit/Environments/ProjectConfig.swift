@@ -77,12 +77,15 @@ public struct ProjectConfig: Sendable {
 
 /// One environment of a project: an overlay and the sealed Secret written into it.
 public struct EnvironmentConfig: Sendable {
+    /// The environment's name, as `sealctl generate NAME` takes it.
     public var name: String
     /// The kustomize overlay folder.
     public var overlay: URL
     /// The namespace to seal for; nil means the overlay's kustomization namespace.
     public var namespace: String?
+    /// The name of the Secret (and SealedSecret) written.
     public var secretName: String
+    /// The sealing scope (strict by default).
     public var scope: SealingScope
     /// Where this environment's certificate comes from; nil means sealctl's usual order.
     public var certificate: CertificateSpec?
@@ -94,6 +97,7 @@ public struct EnvironmentConfig: Sendable {
     /// The output file's location.
     public var outputURL: URL { overlay.appendingPathComponent(outputFileName) }
 
+    /// An environment.
     public init(name: String, overlay: URL, namespace: String? = nil, secretName: String, scope: SealingScope = .strict,
                 certificate: CertificateSpec? = nil, outputFileName: String = "secrets.yaml", keys: [KeySpec]) {
         self.name = name
@@ -162,12 +166,15 @@ public enum CertificateSpec: Sendable, Equatable {
 
 /// One key of an environment and how its value is made.
 public struct KeySpec: Sendable, Equatable {
+    /// The Secret key.
     public var name: String
+    /// How the value is made.
     public var source: KeySource
     /// Whether the value is secret: secret values are never printed; non-secret generated values
     /// (user names) are shown in the summary.
     public var isSecret: Bool
 
+    /// A key.
     public init(name: String, source: KeySource, isSecret: Bool = true) {
         self.name = name
         self.source = source
@@ -238,12 +245,18 @@ public enum KeySource: Sendable, Equatable {
 
 /// How to ask for a value on the terminal.
 public struct PromptSpec: Sendable, Equatable {
+    /// The prompt's text (default: the environment and key names).
     public var message: String?
+    /// Whether typing is hidden (secrets) or shown (user names, hosts).
     public var hidden: Bool
+    /// Whether the value is asked for twice.
     public var confirm: Bool
+    /// The shortest value accepted.
     public var minimumLength: Int
+    /// The value used when the answer is empty.
     public var defaultValue: String?
 
+    /// A prompt.
     public init(message: String? = nil, hidden: Bool = true, confirm: Bool = true, minimumLength: Int = 12, defaultValue: String? = nil) {
         self.message = message
         self.hidden = hidden

@@ -17,8 +17,11 @@ private let posixWrite = Darwin.write
 public enum AtomicFile {
     /// Why a file could not be written.
     public struct WriteError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The file that could not be written.
         public var path: String
+        /// The step that failed (creating, writing, flushing, renaming).
         public var step: String
+        /// The `errno` of the failure.
         public var code: Int32
         public var description: String { "cannot write \(path): \(step) failed: \(String(cString: strerror(code)))" }
     }

@@ -33,7 +33,9 @@ public final class ControllerClient: @unchecked Sendable {
         }
     }
 
+    /// The controller's service and namespace.
     public let controller: SealedSecretsController
+    /// How kubectl is run.
     public let kubectl: Kubectl
     /// Requests per second at most.
     public let requestsPerSecond: Double
@@ -43,6 +45,7 @@ public final class ControllerClient: @unchecked Sendable {
     private let lock = NSLock()
     private var lastRequest: Date?
 
+    /// A client; `requestsPerSecond` paces requests, `maxAttempts` bounds retries of 429 answers.
     public init(controller: SealedSecretsController, kubectl: Kubectl, requestsPerSecond: Double = 2, maxAttempts: Int = 5) {
         self.controller = controller
         self.kubectl = kubectl

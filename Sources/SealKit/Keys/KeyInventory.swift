@@ -20,8 +20,10 @@ public struct KeyInventory: Sendable {
         public var keyBitCount: Int? { certificate?.keyBitCount ?? privateKey?.bitCount }
     }
 
+    /// Every certificate and key found, in file order.
     public private(set) var entries: [Entry] = []
 
+    /// An empty inventory.
     public init() {}
 
     /// Adds what a file holds: PEM certificates and private keys, or Secrets (and Lists of

@@ -6,7 +6,9 @@ public struct KeyPair: Sendable {
     /// The label that makes the controller use a Secret as one of its keys.
     public static let controllerKeyLabel = "sealedsecrets.bitnami.com/sealed-secrets-key"
 
+    /// The private key: secret material.
     public let privateKey: RSAPrivateKey
+    /// The self-signed certificate: what seals.
     public let certificate: Certificate
 
     /// Pairs a key with its certificate; they must match.

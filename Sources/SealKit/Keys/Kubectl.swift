@@ -10,6 +10,7 @@ public struct Kubectl: Sendable {
     /// `--kubeconfig`, if given.
     public var kubeconfig: String?
 
+    /// kubectl as the user runs it, with `--context` and `--kubeconfig` when given.
     public init(executable: String? = nil, context: String? = nil, kubeconfig: String? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.executable = executable ?? environment["SEALCTL_KUBECTL"] ?? "kubectl"

@@ -10,8 +10,10 @@ public struct LocalKeyring: Sendable {
     /// The environment variable that overrides the default folder.
     public static let environmentVariable = "SEALCTL_KEYRING"
 
+    /// The keyring's folder.
     public let directory: URL
 
+    /// The keyring in `directory` (nothing is created until it is used).
     public init(directory: URL) {
         self.directory = directory
     }

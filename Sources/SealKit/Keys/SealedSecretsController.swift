@@ -10,9 +10,12 @@ public struct SealedSecretsController: Sendable, Equatable {
     /// The controller's default namespace.
     public static let defaultNamespace = "kube-system"
 
+    /// The controller's service name.
     public var name: String
+    /// The controller's namespace.
     public var namespace: String
 
+    /// A controller; nil values take the defaults (`sealed-secrets-controller` in `kube-system`).
     public init(name: String? = nil, namespace: String? = nil) {
         self.name = name ?? Self.defaultName
         self.namespace = namespace ?? Self.defaultNamespace

@@ -7,6 +7,7 @@ public struct DecodingOptions: Sendable, Equatable {
     /// as with JSON input.
     public var coercesScalarsToStrings: Bool
 
+    /// Options.
     public init(coercesScalarsToStrings: Bool) {
         self.coercesScalarsToStrings = coercesScalarsToStrings
     }

@@ -6,6 +6,7 @@ public struct Kustomization: KubernetesObject, Hashable {
     /// The whole document, every field in its original order.
     public private(set) var node: YAMLNode
 
+    /// Decodes a kustomization, checking the types of the fields SealKit reads.
     public init(node: YAMLNode, options: DecodingOptions = .yaml) throws(ManifestError) {
         let reader = try FieldReader(node, path: "", options: options)
         if let kind = try reader.string("kind"), kind != "Kustomization", kind != "Component" {
@@ -25,7 +26,9 @@ public struct Kustomization: KubernetesObject, Hashable {
         try self.init(node: YAMLParser().parseSingle(Array(yaml.utf8)))
     }
 
+    /// The API version, if set.
     public var apiVersion: String? { string("apiVersion") }
+    /// `Kustomization` or `Component`, if set.
     public var kind: String? { string("kind") }
     /// The namespace every resource is moved to.
     public var namespace: String? { string("namespace") }
@@ -35,10 +38,15 @@ public struct Kustomization: KubernetesObject, Hashable {
     public var nameSuffix: String? { string("nameSuffix") }
     /// Files, folders and URLs of resources (and, in older files, bases).
     public var resources: [String] { list("resources") + list("bases") }
+    /// Components included.
     public var components: [String] { list("components") }
+    /// Generator configurations.
     public var generators: [String] { list("generators") }
+    /// Transformer configurations.
     public var transformers: [String] { list("transformers") }
+    /// Labels added to every object.
     public var commonLabels: [String: String] { map("commonLabels") }
+    /// Annotations added to every object.
     public var commonAnnotations: [String: String] { map("commonAnnotations") }
     /// `patches`, `patchesStrategicMerge`, `patchesJson6902`, `labels`, … as read.
     public func field(_ name: String) -> YAMLNode? { node[name] }

@@ -3,27 +3,42 @@ import Foundation
 /// Kubernetes object metadata. Fields the server sets are kept as read so that a round trip
 /// loses nothing; fields SealKit does not know are kept in ``additionalFields``.
 public struct ObjectMeta: Sendable, Hashable {
+    /// The object's name.
     public var name: String?
+    /// A prefix from which the server makes a name.
     public var generateName: String?
+    /// The object's namespace.
     public var namespace: String?
+    /// Labels.
     public var labels: [String: String]
+    /// Annotations.
     public var annotations: [String: String]
+    /// Objects that own this one.
     public var ownerReferences: [OwnerReference]
+    /// Finalizers.
     public var finalizers: [String]
 
     /// Server-set fields, kept as read (`creationTimestamp: null` included, as kubeseal ≤ 0.31 wrote).
     public var selfLink: String?
+    /// Server-set unique id.
     public var uid: String?
+    /// Server-set version.
     public var resourceVersion: String?
+    /// Server-set generation, as read.
     public var generation: YAMLNode?
+    /// Creation time, as read (kubeseal 0.31 wrote `null`).
     public var creationTimestamp: YAMLNode?
+    /// Deletion time, as read.
     public var deletionTimestamp: YAMLNode?
+    /// Deletion grace period, as read.
     public var deletionGracePeriodSeconds: YAMLNode?
+    /// Server-side apply's field ownership, as read.
     public var managedFields: YAMLNode?
 
     /// Fields SealKit does not model, in their original order.
     public var additionalFields: [YAMLNode.Pair]
 
+    /// Metadata with a name, namespace, labels and annotations.
     public init(name: String? = nil, namespace: String? = nil, labels: [String: String] = [:], annotations: [String: String] = [:]) {
         self.name = name
         self.namespace = namespace

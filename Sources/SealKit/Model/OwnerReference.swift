@@ -2,13 +2,20 @@ import Foundation
 
 /// A reference from an object to its owner (`metadata.ownerReferences[]`).
 public struct OwnerReference: Sendable, Hashable {
+    /// The owner's API version.
     public var apiVersion: String
+    /// The owner's kind.
     public var kind: String
+    /// The owner's name.
     public var name: String
+    /// The owner's uid.
     public var uid: String
+    /// Whether the owner is the managing controller.
     public var controller: Bool?
+    /// Whether deleting the owner waits for this object.
     public var blockOwnerDeletion: Bool?
 
+    /// A reference.
     public init(apiVersion: String, kind: String, name: String, uid: String, controller: Bool? = nil, blockOwnerDeletion: Bool? = nil) {
         self.apiVersion = apiVersion
         self.kind = kind

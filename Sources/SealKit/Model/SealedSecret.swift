@@ -16,9 +16,13 @@ public struct SealedSecret: KubernetesObject, Hashable {
         metadata.annotations[Self.keyFingerprintAnnotation].flatMap(KeyFingerprint.init(rawValue:))
     }
 
+    /// `bitnami.com/v1alpha1`.
     public var apiVersion: String
+    /// `SealedSecret`.
     public var kind: String
+    /// Top-level metadata: name, namespace and scope annotation.
     public var metadata: ObjectMeta
+    /// The sealed values and the template.
     public var spec: Spec
     /// The controller's status, kept as read.
     public var status: YAMLNode?
@@ -27,13 +31,16 @@ public struct SealedSecret: KubernetesObject, Hashable {
 
     /// `spec`: the sealed values and the template.
     public struct Spec: Sendable, Hashable {
+        /// The Secret the controller creates, besides its values.
         public var template: Template
         /// The legacy (pre-v0.9) format: the whole Secret sealed as one value, base64.
         public var legacyData: String?
         /// Sealed values, base64, by key.
         public var encryptedData: [String: String]
+        /// Fields SealKit does not model, in their original order.
         public var additionalFields: [YAMLNode.Pair]
 
+        /// A spec.
         public init(template: Template = Template(), encryptedData: [String: String] = [:]) {
             self.template = template
             self.encryptedData = encryptedData
@@ -44,13 +51,18 @@ public struct SealedSecret: KubernetesObject, Hashable {
 
     /// `spec.template`: what the created Secret looks like besides its values.
     public struct Template: Sendable, Hashable {
+        /// Top-level metadata: name, namespace and scope annotation.
         public var metadata: ObjectMeta
+        /// The Secret's type, e.g. `Opaque`.
         public var type: String?
+        /// Whether the Secret is immutable.
         public var immutable: Bool?
         /// Go templates rendered with the decrypted values into extra keys (`{{ .password }}`).
         public var data: [String: String]
+        /// Fields SealKit does not model, in their original order.
         public var additionalFields: [YAMLNode.Pair]
 
+        /// A template.
         public init(metadata: ObjectMeta = ObjectMeta(), type: String? = nil, immutable: Bool? = nil) {
             self.metadata = metadata
             self.type = type
@@ -60,6 +72,7 @@ public struct SealedSecret: KubernetesObject, Hashable {
         }
     }
 
+    /// A SealedSecret.
     public init(metadata: ObjectMeta, spec: Spec) {
         apiVersion = Self.apiVersion
         kind = "SealedSecret"
@@ -69,6 +82,7 @@ public struct SealedSecret: KubernetesObject, Hashable {
         additionalFields = []
     }
 
+    /// Decodes a SealedSecret; a document of another kind is an error naming it.
     public init(node: YAMLNode, options: DecodingOptions = .yaml) throws(ManifestError) {
         let reader = try FieldReader(node, path: "", options: options)
         try expectKind(reader, kind: "SealedSecret", apiGroup: "bitnami.com")

@@ -6,17 +6,24 @@ import Foundation
 /// into `data` (they win on the same key). Values are secrets: SealKit never prints them in
 /// errors or descriptions.
 public struct Secret: KubernetesObject, Hashable, CustomStringConvertible {
+    /// `v1`.
     public var apiVersion: String
+    /// `Secret`.
     public var kind: String
+    /// The Secret's metadata.
     public var metadata: ObjectMeta
+    /// Values as bytes, by key.
     public var data: [String: Data]
+    /// Values as text, by key; they win over `data` on the same key.
     public var stringData: [String: String]
     /// The Secret's type, e.g. `Opaque` or `kubernetes.io/tls`; nil when not set.
     public var type: String?
+    /// Whether the Secret is immutable.
     public var immutable: Bool?
     /// Fields SealKit does not model, in their original order.
     public var additionalFields: [YAMLNode.Pair]
 
+    /// A Secret.
     public init(name: String? = nil, namespace: String? = nil, data: [String: Data] = [:], stringData: [String: String] = [:], type: String? = nil) {
         apiVersion = "v1"
         kind = "Secret"
@@ -30,6 +37,7 @@ public struct Secret: KubernetesObject, Hashable, CustomStringConvertible {
 
     static let knownFields: Set<String> = ["apiVersion", "kind", "metadata", "data", "stringData", "type", "immutable"]
 
+    /// Decodes a Secret: base64 `data`, coerced string fields in YAML, errors naming the field.
     public init(node: YAMLNode, options: DecodingOptions = .yaml) throws(ManifestError) {
         let reader = try FieldReader(node, path: "", options: options)
         try expectKind(reader, kind: "Secret", apiGroup: "")

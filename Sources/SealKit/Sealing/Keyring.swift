@@ -6,6 +6,7 @@ public struct Keyring: Sendable {
     /// The keys, in the order they are tried.
     public private(set) var keys: [RSAPrivateKey]
 
+    /// A keyring of `keys`, tried in this order.
     public init(keys: [RSAPrivateKey] = []) {
         self.keys = keys
     }

@@ -8,9 +8,12 @@ import Foundation
 /// Cross-cluster migration is this with the source cluster's keys and the target cluster's
 /// certificate: no plain Secret is written anywhere.
 public struct Resealer: Sendable {
+    /// Opens values with the old keys.
     public let unsealer: Unsealer
+    /// Seals them for the new certificate.
     public let sealer: Sealer
 
+    /// A resealer from `oldKeys` to the certificate of `sealer`.
     public init(oldKeys: Keyring, newCertificate sealer: Sealer) {
         self.unsealer = Unsealer(keyring: oldKeys)
         self.sealer = sealer
@@ -68,6 +71,7 @@ public struct SealedSecretFileRewriter: Sendable {
 
     /// What happened to one file.
     public struct FileResult: Sendable {
+        /// The file, as given.
         public var path: String
         /// SealedSecret documents found.
         public var sealedSecrets = 0
@@ -82,16 +86,19 @@ public struct SealedSecretFileRewriter: Sendable {
         /// The new text, when every SealedSecret of the file was handled.
         public var newText: String?
 
+        /// Whether the file was handled without failures.
         public var succeeded: Bool { failures.isEmpty }
     }
 
     /// Whether documents are transformed on all cores (the controller's rate limit wants not).
     public var parallel: Bool
 
+    /// A resealer from `oldKeys` to the certificate of `sealer`.
     public init(parallel: Bool) {
         self.parallel = parallel
     }
 
+    /// Rewrites the SealedSecrets of each file with `transform`; a file is rewritten whole or not at all.
     public func rewrite(_ files: [(path: String, bytes: [UInt8])], _ transform: @Sendable (SealedSecret) throws -> Outcome) -> [FileResult] {
         var results = files.map { FileResult(path: $0.path) }
         var texts: [ManifestText?] = Array(repeating: nil, count: files.count)

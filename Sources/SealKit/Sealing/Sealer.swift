@@ -26,6 +26,7 @@ public struct Sealer: Sendable {
         /// (off by default, so that output stays identical to kubeseal's).
         public var recordsKeyFingerprint: Bool
 
+        /// Options; by default the Secret's own scope, name and namespace.
         public init(scope: SealingScope? = nil, name: String? = nil, namespace: String? = nil, defaultNamespace: String? = nil,
                     allowEmptyData: Bool = false, recordsKeyFingerprint: Bool = false) {
             self.scope = scope

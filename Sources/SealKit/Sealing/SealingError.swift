@@ -25,8 +25,11 @@ public enum SealingError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// Why one key of a SealedSecret did not unseal.
     public struct KeyFailure: Sendable, Equatable, CustomStringConvertible {
+        /// The key that failed.
         public var key: String
+        /// Why, naming no value.
         public var reason: String
+        /// A failure.
         public init(key: String, reason: String) {
             self.key = key
             self.reason = reason

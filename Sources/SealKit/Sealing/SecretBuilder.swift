@@ -3,11 +3,15 @@ import Foundation
 /// Builds a Secret in memory from kubectl-style sources (`--from-literal`, `--from-file`,
 /// `--from-env-file`), so that no plain Secret ever has to be written to disk.
 public struct SecretBuilder: Sendable {
+    /// The Secret's name.
     public var name: String?
+    /// The Secret's namespace.
     public var namespace: String?
+    /// The Secret's type.
     public var type: String
     private(set) var data: [String: Data] = [:]
 
+    /// An empty builder.
     public init(name: String? = nil, namespace: String? = nil, type: String = "Opaque") {
         self.name = name
         self.namespace = namespace

@@ -6,10 +6,12 @@ public struct Unsealer: Sendable {
     /// The template annotation that stops the controller from setting an owner reference.
     public static let skipSetOwnerReferencesAnnotation = "sealedsecrets.bitnami.com/skip-set-owner-references"
 
+    /// The private keys.
     public let keyring: Keyring
     /// Whether the deprecated `spec.data` format (the whole Secret sealed as one value) is read.
     public var acceptsLegacyData: Bool
 
+    /// An unsealer; the legacy `spec.data` format is refused unless `acceptsLegacyData`.
     public init(keyring: Keyring, acceptsLegacyData: Bool = false) {
         self.keyring = keyring
         self.acceptsLegacyData = acceptsLegacyData
@@ -66,7 +68,7 @@ public struct Unsealer: Sendable {
     }
 
     /// Decrypts every `encryptedData` value, by key. Every key that fails is reported; the first
-    /// failure is explained (see ``UnsealDiagnosis``).
+    /// failure is explained: an unknown key, a key size, or the scope it opens under.
     public func openValues(of sealed: SealedSecret) throws -> [String: [UInt8]] {
         let name = sealed.metadata.name ?? ""
         let label = sealed.scope.label(namespace: sealed.metadata.namespace ?? "", name: name)

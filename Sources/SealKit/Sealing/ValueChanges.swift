@@ -9,6 +9,7 @@ public struct ValueChanges: Sendable, Equatable {
     /// Keys to remove.
     public var removed: Set<String>
 
+    /// Changes.
     public init(updated: [String: Data] = [:], removed: Set<String> = []) {
         self.updated = updated
         self.removed = removed
@@ -21,6 +22,7 @@ public struct ValueChanges: Sendable, Equatable {
         removed = Set(old.keys).subtracting(new.keys)
     }
 
+    /// Whether nothing changes.
     public var isEmpty: Bool { updated.isEmpty && removed.isEmpty }
 
     /// Added, changed and removed keys, for a summary that names keys but never values.

@@ -7,6 +7,7 @@ public struct JSONParser: Sendable {
     /// Deepest nesting of arrays and objects.
     public var maxDepth: Int
 
+    /// A parser.
     public init(maxDepth: Int = 256) {
         self.maxDepth = maxDepth
     }

@@ -26,6 +26,7 @@ public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible
         case empty
     }
 
+    /// What is wrong.
     public var reason: Reason
     /// The file the document came from, when known.
     public var file: String?
@@ -34,6 +35,7 @@ public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible
     /// The position in the source text.
     public var mark: YAMLNode.Mark?
 
+    /// An error, with whatever location is known.
     public init(_ reason: Reason, file: String? = nil, documentIndex: Int? = nil, mark: YAMLNode.Mark? = nil) {
         self.reason = reason
         self.file = file

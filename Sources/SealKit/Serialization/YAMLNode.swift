@@ -7,8 +7,11 @@ import Foundation
 public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     /// Where a node starts in its source text (1-based).
     public struct Mark: Sendable, Hashable, CustomStringConvertible {
+        /// The line, from 1.
         public var line: Int
+        /// The column, from 1.
         public var column: Int
+        /// A position.
         public init(line: Int, column: Int) {
             self.line = line
             self.column = column
@@ -23,6 +26,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
 
     /// A scalar's text with its style and explicit tag, if any.
     public struct Scalar: Sendable, Hashable {
+        /// The text.
         public var value: String
         /// Style and tag in 8 bytes: large documents have hundreds of thousands of scalars.
         fileprivate(set) var attributes: Attributes
@@ -40,6 +44,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
             set { attributes = Attributes(style: attributes.style, tag: newValue) }
         }
 
+        /// A scalar.
         public init(_ value: String, style: ScalarStyle = .plain, tag: String? = nil) {
             self.value = value
             self.attributes = Attributes(style: style, tag: tag)
@@ -133,8 +138,11 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
 
     /// A mapping entry.
     public struct Pair: Sendable, Hashable {
+        /// The key.
         public var key: YAMLNode
+        /// The text.
         public var value: YAMLNode
+        /// An entry.
         public init(key: YAMLNode, value: YAMLNode) {
             self.key = key
             self.value = value
@@ -234,6 +242,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// A node.
     public init(_ content: Content, mark: Mark? = nil) {
         self.text = ""
         self.payload = .sequence([])

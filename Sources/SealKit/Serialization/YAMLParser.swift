@@ -15,6 +15,7 @@ public struct YAMLParser: Sendable {
         /// Most nodes that aliases may add to one document.
         public var maxAliasExpansion: Int
 
+        /// Limits; the defaults suit any real manifest.
         public init(maxDepth: Int = 256, maxAliasExpansion: Int = 100_000) {
             self.maxDepth = maxDepth
             self.maxAliasExpansion = maxAliasExpansion
@@ -31,8 +32,10 @@ public struct YAMLParser: Sendable {
         public var byteRange: Range<Int>
     }
 
+    /// The limits in force.
     public var limits: Limits
 
+    /// A parser.
     public init(limits: Limits = Limits()) {
         self.limits = limits
     }

@@ -7,8 +7,11 @@ import Foundation
 package struct ChildProcess: Sendable {
     /// What a finished child produced.
     package struct Result: Sendable {
+        /// The exit status.
         package let status: Int32
+        /// What it wrote to standard output.
         package let stdout: Data
+        /// What it wrote to standard error.
         package let stderr: Data
     }
 

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+@testable import SealKit
+
+/// Inputs the fuzzers (Fuzz/run.sh) found crashes with, kept so the bugs stay fixed.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    /// FuzzKustomization: the last resources item is a multi-line plain scalar; the new entry was
+    /// inserted between it and its continuation line, which then joined the new entry.
+    @Test("adding a resource after a multi-line item keeps both")
+    func resourceAfterMultiLineItem() throws {
+        let input = String(decoding: Data(base64Encoded: "YXBpVmVyc2lvbjoga3VzdG9taV16ZS5jb25maWcuazhzLmlvL3YxYmV0YTEKa2luZDogS3VzdG9taXphdGlvbgoKbmFtZXNwYWNlOiBzbWFydGVtLWRlY2lzaW9ucwoKcmVzb3VyY2VzOgotIGtleW1sCi0gcmFiYml0bXEueWFtbAotIG1vZW5lcmF0b3I6JgotIG5hQ29tcGFyYWJsb2FrLXJlYWxtlpDQiQogIGZpbGVzZXRtYXJ0ZW0ta2V5Y2xvYWstbW9jawo=")!, as: UTF8.self)
+        let edited = try #require(try KustomizationEditor.addingResource("secrets.yaml", to: input))
+        let kustomization = try Kustomization(yaml: edited)
+        #expect(kustomization.resources.last == "secrets.yaml")
+        #expect(Array(kustomization.resources.dropLast()) == (try Kustomization(yaml: input)).resources)
+    }
+
+    @Test("a folded item and a nested mapping in resources")
+    func foldedAndNested() throws {
+        let input = "resources:\n- first.yaml\n- a long\n  folded name.yaml\nnamespace: x\n"
+        let edited = try #require(try KustomizationEditor.addingResource("secrets.yaml", to: input))
+        #expect(edited == "resources:\n- first.yaml\n- a long\n  folded name.yaml\n- secrets.yaml\nnamespace: x\n")
+        #expect(try Kustomization(yaml: edited).resources == ["first.yaml", "a long folded name.yaml", "secrets.yaml"])
+    }
+}
