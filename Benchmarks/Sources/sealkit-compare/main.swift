@@ -3,6 +3,7 @@
 //   sealkit-compare write-stream FILE     write the 10 MB manifest stream
 //   sealkit-compare measure FILE          per-value seal/open, YAML parse/emit, bulk re-seal, check
 //   sealkit-compare parse-memory FILE     peak resident memory of parsing FILE, in a fresh process
+//   sealkit-compare open|seal -           5 opens or 200 seals, for instruction counts under callgrind
 import BenchmarkSupport
 import Foundation
 import SealKit
@@ -36,6 +37,18 @@ guard arguments.count == 3 else {
 let file = URL(fileURLWithPath: arguments[2])
 
 switch arguments[1] {
+case "open":
+    // For instruction counts under callgrind: FILE is ignored; opens 5 values.
+    let label = SealingScope.strict.label(namespace: "bench", name: "bench")
+    let sealed = try HybridCipher.seal([UInt8](repeating: 0x61, count: 32), for: BenchmarkInputs.certificate.publicKey, label: label)
+    for _ in 0..<5 { _ = try HybridCipher.open(sealed, with: [BenchmarkInputs.key], label: label) }
+
+case "seal":
+    // For instruction counts under callgrind: FILE is ignored; seals 200 values.
+    let label = SealingScope.strict.label(namespace: "bench", name: "bench")
+    let value = [UInt8](repeating: 0x61, count: 32)
+    for _ in 0..<200 { _ = try HybridCipher.seal(value, for: BenchmarkInputs.certificate.publicKey, label: label) }
+
 case "write-stream":
     try Data(BenchmarkInputs.manifestStream()).write(to: file)
 
