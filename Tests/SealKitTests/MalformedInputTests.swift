@@ -63,9 +63,10 @@ struct MalformedInputTests {
         #expect(try ManifestStream(bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8)).documents.count == 1)
     }
 
-    @Test("NUL bytes in YAML are refused by the parser")
+    @Test("NUL bytes in YAML are refused by the parser, at their position")
     func nulBytes() throws {
-        #expect(failure(Array("a: b".utf8) + [0] + Array("c\n".utf8)) != nil)
+        let error = try #require(failure(Array("a: b\nname: x".utf8) + [0] + Array("y\n".utf8)))
+        #expect(error.description == "document 1, line 2, column 8: control characters are not allowed")
     }
 
     @Test("duplicate mapping keys")

@@ -189,7 +189,11 @@ private struct EventReader {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         let context = parser.context.map { String(cString: $0) }
         let message = context.map { "\(problem) \($0)" } ?? problem
-        return ManifestError(.syntax(message), documentIndex: documentIndex, mark: Self.mark(parser.problem_mark))
+        // Reader errors (control characters, bad encodings) carry a byte offset, not a mark.
+        let mark = parser.error == YAML_READER_ERROR
+            ? TextEncoding.mark(at: Int(parser.problem_offset), in: ArraySlice(buffer))
+            : Self.mark(parser.problem_mark)
+        return ManifestError(.syntax(message), documentIndex: documentIndex, mark: mark)
     }
 
     private static func mark(_ mark: yaml_mark_t) -> YAMLNode.Mark {
