@@ -119,7 +119,10 @@ struct KeysCommandTests {
             let seen = directory.appendingPathComponent("seen-path")
             let editor = directory.appendingPathComponent("editor.sh")
             try editor.write("#!/bin/sh\nprintf '%s\\n' \"$1\" > '\(seen.path)'\nstat -c %a \"$1\" >> '\(seen.path)'\nsed -i 's/canary-p4ss/canary-n3w-p4ss/' \"$1\"\n", mode: 0o755)
-            let result = try Sealctl.run(["edit", "--key", VectorKey.privateKey, "--cert", VectorKey.certificate, file.path], environment: ["EDITOR": editor.path])
+            let scratch = directory.appendingPathComponent("scratch")
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            let result = try Sealctl.run(["edit", "--key", VectorKey.privateKey, "--cert", VectorKey.certificate, file.path],
+                                         environment: ["EDITOR": editor.path, "SEALCTL_SCRATCH_DIR": scratch.path])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stderr.contains("1 changed [\"password\"]"))
             let after = try SealedSecret(document: ManifestStream(text: file.read()).documents[0])
@@ -133,10 +136,8 @@ struct KeysCommandTests {
             #expect(seenLines.count == 2)
             #expect(seenLines.last == "600")
             #expect(!FileManager.default.fileExists(atPath: URL(fileURLWithPath: seenLines[0]).deletingLastPathComponent().path))
-            for folder in ["/dev/shm", NSTemporaryDirectory()] {
-                let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasPrefix("sealctl-") && !$0.hasPrefix("sealctl-test-home") } ?? []
-                #expect(leftovers.isEmpty, "\(folder): \(leftovers)")
-            }
+            let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? []
+            #expect(leftovers.isEmpty, "scratch files left: \(leftovers)")
 
             // An editor that fails changes nothing.
             let failing = directory.appendingPathComponent("fail.sh")

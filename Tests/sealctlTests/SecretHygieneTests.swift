@@ -26,7 +26,10 @@ struct SecretHygieneTests {
         try withTemporaryDirectory { directory in
             // The cluster route, through a recording kubectl, so its arguments can be searched.
             let kubectl = try makeFakeKubectl(in: directory, stdout: try SharedFixtures.vectorText("key/tls.crt"))
-            let environment: [String: String?] = ["PATH": kubectl.path, "EDITOR": nil]
+            // edit's decrypted values go to a folder of this test's own, checked empty at the end.
+            let scratch = directory.appendingPathComponent("scratch")
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            let environment: [String: String?] = ["PATH": kubectl.path, "EDITOR": nil, "SEALCTL_SCRATCH_DIR": scratch.path]
             var outputs: [Sealctl.Result] = []
             func run(_ arguments: [String], input: String = "", extra: [String: String?] = [:]) throws {
                 let result = try Sealctl.run(arguments, input: input, environment: environment.merging(extra) { $1 }, directory: directory)
@@ -64,10 +67,8 @@ struct SecretHygieneTests {
             // Only the test's own inputs (the value file, the scripted editor) hold a canary; no
             // scratch file is left anywhere.
             #expect(try filesHoldingCanaries(under: directory, allowed: ["value.txt", "editor.sh"]) == [])
-            for folder in ["/dev/shm", NSTemporaryDirectory()] {
-                let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasPrefix("sealctl-") && !$0.hasPrefix("sealctl-test-home") } ?? []
-                #expect(leftovers.isEmpty, "\(folder): \(leftovers)")
-            }
+            let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? []
+            #expect(leftovers.isEmpty, "scratch files left: \(leftovers)")
         }
     }
 

@@ -16,10 +16,11 @@ public final class PrivateScratchFile: @unchecked Sendable {
     private let folder: URL
     private var destroyed = false
 
-    /// Creates the folder and the empty file.
-    public init(name: String = "values.yaml") throws {
-        let base = Self.memoryBackedFolder() ?? FileManager.default.temporaryDirectory.path
-        var template = Array("\(base)/sealctl-XXXXXX".utf8CString)
+    /// Creates the folder (`sealctl-scratch-XXXXXX`) and the empty file, in `directory` when given,
+    /// else in `/dev/shm` where it is writable, else in the temporary folder.
+    public init(name: String = "values.yaml", in directory: String? = nil) throws {
+        let base = directory ?? Self.memoryBackedFolder() ?? FileManager.default.temporaryDirectory.path
+        var template = Array("\(base)/sealctl-scratch-XXXXXX".utf8CString)
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
             throw AtomicFile.WriteError(path: base, step: "creating a private folder", code: errno)
         }

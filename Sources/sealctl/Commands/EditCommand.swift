@@ -8,7 +8,8 @@ struct EditCommand: AsyncParsableCommand {
         commandName: "edit",
         abstract: "Edit a SealedSecret's values in $EDITOR; only changed keys are re-sealed.",
         discussion: """
-        The values are decrypted into a private file (mode 0600, in /dev/shm where available), \
+        The values are decrypted into a private file (mode 0600, in /dev/shm where available, or \
+        SEALCTL_SCRATCH_DIR), \
         opened in $VISUAL or $EDITOR (default vi), then overwritten and removed, also on failure. \
         Keys whose values changed or were added are sealed; deleted keys are removed; every other \
         ciphertext stays byte-identical, so the git diff shows only what changed.
@@ -30,7 +31,7 @@ struct EditCommand: AsyncParsableCommand {
         defer { SecureMemory.wipe(&old) }
         let sealer = try Sealer(certificate: try await certificate.certificate())
 
-        let scratch = try PrivateScratchFile()
+        let scratch = try PrivateScratchFile(in: Environment["SEALCTL_SCRATCH_DIR"])
         defer { scratch.destroy() }
         let binary = old.filter { String(validating: $0.value, as: UTF8.self) == nil }.keys.sorted()
         let editable = YAMLNode.mapping(old.keys.sorted().filter { !binary.contains($0) }.map { ($0, .string(String(decoding: old[$0]!, as: UTF8.self))) })
