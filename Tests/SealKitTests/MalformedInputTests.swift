@@ -84,6 +84,9 @@ struct MalformedInputTests {
         #expect(failure("{\"a\": [1, 2,]}") != nil)
         #expect(failure("{\"a\": \"unterminated}") != nil)
         #expect(failure("{\"a\": 01}") != nil)
+        // A malformed value is located, never quoted: it may be a secret.
+        let unquoted = try #require(failure("{\"password\": Zcanary-value}"))
+        #expect(unquoted.description == "document 1, line 1, column 14: invalid character looking for beginning of value")
     }
 
     @Test("empty input and empty documents hold no documents")

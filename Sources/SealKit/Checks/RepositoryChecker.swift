@@ -42,6 +42,11 @@ public struct RepositoryChecker: Sendable {
 
     /// Every finding under `paths` (files or folders), sorted by file, position and rule.
     public func check(paths: [String]) throws -> [CheckFinding] {
+        try report(paths: paths).findings
+    }
+
+    /// The findings under `paths` and how many files were read, as a report.
+    public func report(paths: [String]) throws -> CheckReport {
         let files = try ManifestFinder.files(under: paths)
         var findings: [CheckFinding] = []
         var kustomizationFolders: [URL] = []
@@ -55,10 +60,11 @@ public struct RepositoryChecker: Sendable {
             findings += checkKustomization(folder)
         }
         findings += certificateExpiry()
-        return Array(Set(findings)).sorted {
+        let sorted = Array(Set(findings)).sorted {
             ($0.file, $0.documentIndex ?? -1, $0.mark?.line ?? 0, $0.mark?.column ?? 0, $0.rule.rawValue, $0.message)
                 < ($1.file, $1.documentIndex ?? -1, $1.mark?.line ?? 0, $1.mark?.column ?? 0, $1.rule.rawValue, $1.message)
         }
+        return CheckReport(findings: sorted, fileCount: files.count)
     }
 
     /// A path relative to the root.

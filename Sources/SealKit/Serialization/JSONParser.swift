@@ -118,7 +118,8 @@ public struct JSONParser: Sendable {
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 return YAMLNode(.scalar(.init(try number())), mark: start)
             default:
-                throw failure("invalid character '\(Self.printable(bytes[offset]))' looking for beginning of value")
+                // The character itself is not quoted: it may belong to a secret value.
+                throw failure("invalid character looking for beginning of value")
             }
         }
 
@@ -199,7 +200,7 @@ public struct JSONParser: Sendable {
                     // A lone surrogate becomes U+FFFD, as Go's decoder does.
                     scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
                 default:
-                    throw failure("invalid escape '\\\(Self.printable(escape))' in string")
+                    throw failure("invalid escape in string")
                 }
                 runStart = offset
             }
@@ -217,8 +218,5 @@ public struct JSONParser: Sendable {
             return value
         }
 
-        static func printable(_ byte: UInt8) -> String {
-            byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : String(format: "\\x%02x", byte)
-        }
     }
 }

@@ -50,8 +50,7 @@ struct CheckCommand: ParsableCommand {
             let checked = paths.isEmpty ? [root.path] : paths
             let options = RepositoryChecker.Options(allowedPlainSecretGlobs: allowed, certificates: try certificates(root: root))
             let checker = RepositoryChecker(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), options: options)
-            let findings = try checker.check(paths: checked)
-            let report = CheckReport(findings: findings, fileCount: try ManifestFinder.files(under: checked).count)
+            let report = try checker.report(paths: checked)
             Console.standardOutput(report.rendered(as: format))
             if report.errorCount > 0 { throw ExitCode(1) }
         } catch let exit as ExitCode {
