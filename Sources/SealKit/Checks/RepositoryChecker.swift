@@ -78,18 +78,20 @@ public struct RepositoryChecker: Sendable {
     private func checkFile(_ file: URL) -> [CheckFinding] {
         let name = relative(file)
         let bytes: [UInt8]
-        let stream: ManifestStream
         do {
             bytes = try FileBytes.read(file.path)
+        } catch {
+            return [CheckFinding(rule: .unreadableManifest, severity: .error, file: name, message: "\(error)")]
+        }
+        let stream: ManifestStream
+        do {
             stream = try ManifestStream(bytes: bytes)
-        } catch let error as ManifestError {
+        } catch {
             // A template (Helm's `{{ }}`) is often not YAML: a warning. A broken manifest, text
             // that is not UTF-8, or an input over a safety limit is an error.
-            let isTemplate = String(decoding: (try? FileBytes.read(file.path)) ?? [], as: UTF8.self).contains("{{")
+            let isTemplate = String(decoding: bytes, as: UTF8.self).contains("{{")
             return [CheckFinding(rule: .unreadableManifest, severity: isTemplate ? .warning : .error, file: name, documentIndex: error.documentIndex,
                                  mark: error.mark, message: "\(ManifestError(error.reason))\(isTemplate ? " (a template? skipped)" : "")")]
-        } catch {
-            return [CheckFinding(rule: .unreadableManifest, severity: .error, file: name, message: "cannot read the file")]
         }
         var findings: [CheckFinding] = []
         for document in stream.documents {

@@ -68,7 +68,7 @@ enum AESGCM {
         }
         guard verified == 1 else {
             // Wipe the unauthenticated plaintext before dropping it.
-            OpenSSL.wipe(&output)
+            SecureMemory.wipe(&output)
             _ = OpenSSL.drainErrors()
             return nil
         }

@@ -14,7 +14,7 @@ public enum HybridCipher {
     /// Seals with an explicit randomness source; tests use it to reproduce upstream's vectors.
     static func seal(_ plaintext: [UInt8], for publicKey: RSAPublicKey, label: [UInt8], random: RandomByteSource) throws -> [UInt8] {
         var sessionKey = try random.bytes(AESGCM.keyLength)
-        defer { OpenSSL.wipe(&sessionKey) }
+        defer { SecureMemory.wipe(&sessionKey) }
         let keyBlock = try OAEP.encrypt(sessionKey, for: publicKey.backing, label: label, random: random)
         let payload = try AESGCM.seal(plaintext, key: sessionKey)
         var output: [UInt8] = []
@@ -44,7 +44,7 @@ public enum HybridCipher {
         }
         for key in candidates {
             guard var sessionKey = try key.decryptOAEP(value.keyBlock, label: label) else { continue }
-            defer { OpenSSL.wipe(&sessionKey) }
+            defer { SecureMemory.wipe(&sessionKey) }
             if let plaintext = try AESGCM.open(value.payload, key: sessionKey) {
                 return plaintext
             }

@@ -75,11 +75,6 @@ enum OpenSSL {
         return digest
     }
 
-    /// Overwrites `bytes` with zeros (see ``SecureMemory``).
-    static func wipe(_ bytes: inout [UInt8]) {
-        SecureMemory.wipe(&bytes)
-    }
-
     /// The big-endian bytes of a BIGNUM, without leading zeros.
     static func bytes(of number: OpaquePointer) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: Int(sealkit_BN_num_bytes(number)))

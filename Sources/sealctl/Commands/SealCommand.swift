@@ -125,13 +125,15 @@ struct SealCommand: AsyncParsableCommand {
         }
         let (stream, source) = try input.readStream(expecting: "a Secret in YAML or JSON")
         guard !stream.documents.isEmpty else { throw CLIError("\(source): no Secret found in the input") }
-        return try stream.documents.map { document in
+        var secrets: [Secret] = []
+        for document in stream.documents {
             do {
-                return try Secret(document: document)
+                secrets.append(try Secret(document: document))
             } catch {
-                throw CLIError("\(source): \(error)")
+                throw error.inFile(source)
             }
         }
+        return secrets
     }
 
     private func sealRaw(_ sealer: Sealer, scope: SealingScope?) throws {

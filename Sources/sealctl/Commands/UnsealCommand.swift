@@ -37,8 +37,14 @@ struct UnsealCommand: ParsableCommand {
         let format = try output.resolvedFormat()
         var text = ""
         for document in stream.documents {
+            let sealed: SealedSecret
             do {
-                text += try unsealer.unseal(SealedSecret(document: document)).formatted(as: format)
+                sealed = try SealedSecret(document: document)
+            } catch {
+                throw error.inFile(source)  // already located: document, line, column
+            }
+            do {
+                text += try unsealer.unseal(sealed).formatted(as: format)
             } catch {
                 throw CLIError("\(source): \(document.locationDescription): \(error)")
             }
