@@ -97,10 +97,3 @@ struct ResealCommand: AsyncParsableCommand {
         if !failed.isEmpty || skipped > 0 || (inPlace && written != results.filter { $0.newText != nil }.count) { throw ExitCode(1) }
     }
 }
-
-extension FileManager {
-    func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
-}
