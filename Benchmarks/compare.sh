@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(cd .. && pwd)
-shared=${SEALKIT_SHARED:-$(cd "$root/.." && pwd)/shared}
+vectors="$root/Tests/Fixtures/vectors"
 
 swift build -c release --product sealkit-compare >&2
 swift build -c release --package-path "$root" --product sealctl >&2
@@ -15,15 +15,15 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
 "$bin" write-stream "$work/stream.yaml"
 echo "== SealKit" >&2
-SEALKIT_SHARED="$shared" "$bin" measure "$work/stream.yaml" | tee "$work/figures.txt"
-SEALKIT_SHARED="$shared" "$bin" parse-memory "$work/stream.yaml" | tee -a "$work/figures.txt"
+"$bin" measure "$work/stream.yaml" | tee "$work/figures.txt"
+"$bin" parse-memory "$work/stream.yaml" | tee -a "$work/figures.txt"
 echo "== openssl speed -seconds 3 rsa4096" >&2
 openssl speed -seconds 3 rsa4096 2>/dev/null | awk '/^rsa 4096 bits/ {printf "openssl_sign %.3f us\nopenssl_verify %.3f us\n", $4*1e6, $5*1e6}' | tee -a "$work/figures.txt"
 echo "== Python" >&2
-python3 python_baseline.py "$work/stream.yaml" "$shared/vectors" | tee -a "$work/figures.txt"
+python3 python_baseline.py "$work/stream.yaml" "$vectors" | tee -a "$work/figures.txt"
 echo "== sealctl seal, whole process, 50 runs" >&2
 printf 'apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: n}\nstringData: {k: v}\n' > "$work/secret.yaml"
-python3 - "$sealctl" "$shared/vectors/key/tls.crt" "$work/secret.yaml" <<'PY' | tee -a "$work/figures.txt"
+python3 - "$sealctl" "$vectors/key/tls.crt" "$work/secret.yaml" <<'PY' | tee -a "$work/figures.txt"
 import statistics, subprocess, sys, time
 times = []
 for _ in range(50):

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs every fuzz target for SECONDS each (default 60) with libFuzzer,
-# seeded from ../shared/vectors and ../shared/smartem. Crashes are saved under Fuzz/crashes/;
+# seeded from the repository's fixtures (Tests/Fixtures). Crashes are saved under Fuzz/crashes/;
 # turn each into a regression test in Tests/SealKitTests/FuzzRegressionTests.swift.
 set -euo pipefail
 seconds=${1:-60}
 cd "$(dirname "$0")"
-shared=${SEALKIT_SHARED:-$(cd ../.. && pwd)/shared}
+fixtures=$(cd ../Tests/Fixtures && pwd)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 mkdir -p crashes
 
@@ -14,12 +14,12 @@ seed() {  # seed TARGET FILES...
     shift_target=$1; shift
     for file in "$@"; do cp "$file" "$work/$shift_target/$(echo "$file" | tr '/' '_')"; done
 }
-seed FuzzManifest $(find "$shared/vectors/sealedsecrets" "$shared/smartem" -name '*.yaml' -o -name '*.json' | grep -v manifest.json)
-seed FuzzSealedSecret "$shared"/vectors/sealedsecrets/*.yaml "$shared"/vectors/sealedsecrets/*.json
-seed FuzzKeyFile "$shared"/vectors/key/* "$shared"/vectors/key-old/* "$shared"/vectors/keys-both.list.yaml
-seed FuzzKustomization $(find "$shared/smartem" -name kustomization.yaml)
+seed FuzzManifest $(find "$fixtures/vectors/sealedsecrets" "$fixtures/smartem" -name '*.yaml' -o -name '*.json' | grep -v manifest.json)
+seed FuzzSealedSecret "$fixtures"/vectors/sealedsecrets/*.yaml "$fixtures"/vectors/sealedsecrets/*.json
+seed FuzzKeyFile "$fixtures"/vectors/key/* "$fixtures"/vectors/key-renewed/* "$fixtures"/vectors/keys-both.list.yaml
+seed FuzzKustomization $(find "$fixtures/smartem" -name kustomization.yaml)
 mkdir -p "$work/FuzzSealedValue"
-python3 - "$shared/vectors/manifest.json" "$work/FuzzSealedValue" <<'PY'
+python3 - "$fixtures/vectors/manifest.json" "$work/FuzzSealedValue" <<'PY'
 import base64, json, sys
 manifest = json.load(open(sys.argv[1]))
 for index, vector in enumerate(manifest["vectors"] + manifest["negative_vectors"]):

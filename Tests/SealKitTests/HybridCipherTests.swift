@@ -11,7 +11,7 @@ struct HybridCipherTests {
 
     @Test("every random-key vector opens with key/tls.key and its label")
     func randomVectorsOpen() throws {
-        let vectors = Fixtures.manifestEntries("vectors")
+        let vectors = try Fixtures.manifestEntries("vectors")
         #expect(vectors.count == 15)
         for vector in vectors {
             let label = Array((vector["label"] as! String).utf8)
@@ -22,7 +22,7 @@ struct HybridCipherTests {
 
     @Test("deterministic vectors open, and SealKit reproduces them byte for byte")
     func deterministicVectors() throws {
-        let vectors = Fixtures.manifestEntries("deterministic_vectors")
+        let vectors = try Fixtures.manifestEntries("deterministic_vectors")
         #expect(!vectors.isEmpty)
         for vector in vectors {
             let label = Array((vector["label"] as! String).utf8)
@@ -37,12 +37,12 @@ struct HybridCipherTests {
         }
     }
 
-    @Test("values sealed with key-old open with a keyring of both keys, not with key/tls.key alone")
+    @Test("values sealed with key-renewed open with a keyring of both keys, not with key/tls.key alone")
     func otherKeyVectors() throws {
-        for vector in Fixtures.manifestEntries("other_key_vectors") {
+        for vector in try Fixtures.manifestEntries("other_key_vectors") {
             let label = Array((vector["label"] as! String).utf8)
             let ciphertext = [UInt8](base64: vector["ciphertext_b64"] as! String)
-            let plaintext = try HybridCipher.open(ciphertext, with: [Fixtures.key, Fixtures.oldKey], label: label)
+            let plaintext = try HybridCipher.open(ciphertext, with: [Fixtures.key, Fixtures.renewedKey], label: label)
             #expect(plaintext == [UInt8](base64: vector["plaintext_b64"] as! String))
             #expect(throws: CryptoError.self) { try HybridCipher.open(ciphertext, with: [Fixtures.key], label: label) }
         }
@@ -50,13 +50,13 @@ struct HybridCipherTests {
 
     @Test("every negative vector fails with the no-key error")
     func negativeVectors() throws {
-        let vectors = Fixtures.manifestEntries("negative_vectors")
+        let vectors = try Fixtures.manifestEntries("negative_vectors")
         #expect(vectors.count == 11)
         for vector in vectors {
             let label = Array((vector["label"] as! String).utf8)
             let ciphertext = [UInt8](base64: vector["ciphertext_b64"] as! String)
             do {
-                _ = try HybridCipher.open(ciphertext, with: [Fixtures.key, Fixtures.oldKey], label: label)
+                _ = try HybridCipher.open(ciphertext, with: [Fixtures.key, Fixtures.renewedKey], label: label)
                 Issue.record("\(vector["id"]!) opened")
             } catch let error as CryptoError {
                 guard case .noKeyCouldDecrypt = error else { Issue.record("\(vector["id"]!): \(error)"); continue }
@@ -72,7 +72,7 @@ struct HybridCipherTests {
             let label = scope.label(namespace: namespace, name: name)
             let sealed = try HybridCipher.seal(plaintext, for: Fixtures.certificate.publicKey, label: label)
             #expect(sealed.count == 2 + 512 + size + 16)
-            #expect(try HybridCipher.open(sealed, with: [Fixtures.oldKey, Fixtures.key], label: label) == plaintext)
+            #expect(try HybridCipher.open(sealed, with: [Fixtures.renewedKey, Fixtures.key], label: label) == plaintext)
             // The label binds the value: the same bytes under another scope's label do not open.
             #expect(throws: CryptoError.self) {
                 try HybridCipher.open(sealed, with: [Fixtures.key], label: Array("other/\(name)".utf8))
@@ -116,8 +116,8 @@ struct HybridCipherTests {
 
     @Test("64 concurrent seal/open tasks on one shared key pass")
     func concurrentUse() async throws {
-        let publicKey = Fixtures.certificate.publicKey
-        let key = Fixtures.key
+        let publicKey = try Fixtures.certificate.publicKey
+        let key = try Fixtures.key
         try await withThrowingTaskGroup(of: Bool.self) { group in
             for index in 0..<64 {
                 group.addTask {

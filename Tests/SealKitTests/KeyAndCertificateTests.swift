@@ -10,14 +10,14 @@ struct KeyAndCertificateTests {
         let expected = try Fixtures.text("key/fingerprint.txt").trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(Fixtures.certificate.keyFingerprint.rawValue == expected)
         #expect(Fixtures.key.publicKey.fingerprint.rawValue == expected)
-        let oldExpected = try Fixtures.text("key-old/fingerprint.txt").trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(Fixtures.oldCertificate.keyFingerprint.rawValue == oldExpected)
+        let oldExpected = try Fixtures.text("key-renewed/fingerprint.txt").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(Fixtures.renewedCertificate.keyFingerprint.rawValue == oldExpected)
         #expect(expected != oldExpected)
     }
 
     @Test("the vector certificate's facts read back")
     func certificateFacts() throws {
-        let certificate = Fixtures.certificate
+        let certificate = try Fixtures.certificate
         #expect(certificate.keyBitCount == 4096)
         #expect(certificate.subject == "")
         #expect(!certificate.isExpired())
@@ -31,8 +31,8 @@ struct KeyAndCertificateTests {
 
     @Test("the first certificate of a bundle is the sealing one")
     func bundleFirstCertificate() throws {
-        let bundle = "leading text\n" + (try Fixtures.text("key-old/tls.crt")) + (try Fixtures.text("key/tls.crt"))
-        #expect(try Certificate(pemRepresentation: bundle) == Fixtures.oldCertificate)
+        let bundle = "leading text\n" + (try Fixtures.text("key-renewed/tls.crt")) + (try Fixtures.text("key/tls.crt"))
+        #expect(try Certificate(pemRepresentation: bundle) == Fixtures.renewedCertificate)
         #expect(try Certificate.all(fromPEM: bundle).count == 2)
         #expect(try Certificate(derRepresentation: Fixtures.certificate.derRepresentation) == Fixtures.certificate)
         #expect(try Certificate(pemRepresentation: Fixtures.certificate.pemRepresentation) == Fixtures.certificate)

@@ -60,13 +60,13 @@ struct KeysAndResealTests {
     func inventory() throws {
         var inventory = KeyInventory()
         try inventory.add(contentsOf: Fixtures.bytes("keys-both.list.yaml"), source: "both")
-        try inventory.add(contentsOf: Fixtures.bytes("key-old/tls.crt"), source: "old.crt")
+        try inventory.add(contentsOf: Fixtures.bytes("key-renewed/tls.crt"), source: "old.crt")
         #expect(inventory.entries.count == 3)
         #expect(inventory.entries.filter { $0.privateKey != nil }.count == 2)
-        // Despite its name, key-old's certificate was issued 45 s after key's (so was its Secret):
+        // Despite its name, key-renewed's certificate was issued 45 s after key's (so was its Secret):
         // under the controller's newest-key rule, it is the one that seals.
-        #expect(Fixtures.oldCertificate.notValidBefore > Fixtures.certificate.notValidBefore)
-        #expect(inventory.sealingEntry?.certificate == Fixtures.oldCertificate)
+        #expect(Fixtures.renewedCertificate.notValidBefore > Fixtures.certificate.notValidBefore)
+        #expect(inventory.sealingEntry?.certificate == Fixtures.renewedCertificate)
         #expect(inventory.entries[0].secretName == "sealed-secrets-key5757m")
     }
 
@@ -78,9 +78,9 @@ struct KeysAndResealTests {
         return try Sealer(certificate: Fixtures.certificate).seal(secret, options: .init(recordsKeyFingerprint: recordsFingerprint))
     }
 
-    func unsealError(_ sealed: SealedSecret, keys: [RSAPrivateKey] = [Fixtures.key]) -> String {
+    func unsealError(_ sealed: SealedSecret, keys: [RSAPrivateKey]? = nil) -> String {
         do {
-            _ = try Unsealer(keyring: Keyring(keys: keys)).unseal(sealed)
+            _ = try Unsealer(keyring: Keyring(keys: keys ?? [Fixtures.key])).unseal(sealed)
             return "opened"
         } catch {
             return "\(error)"
@@ -110,9 +110,9 @@ struct KeysAndResealTests {
     func diagnosesKeys() throws {
         let sealed = try sealedDocument(scope: .strict, recordsFingerprint: true)
         #expect(sealed.recordedKeyFingerprint == Fixtures.certificate.keyFingerprint)
-        let message = unsealError(sealed, keys: [Fixtures.oldKey])
+        let message = try unsealError(sealed, keys: [Fixtures.renewedKey])
         #expect(message.contains("it was sealed for key \(Fixtures.certificate.keyFingerprint), which is not among the 1 key given"))
-        #expect(unsealError(try sealedDocument(scope: .strict), keys: [Fixtures.oldKey])
+        #expect(unsealError(try sealedDocument(scope: .strict), keys: [Fixtures.renewedKey])
             .contains("it does not open with the 4096-bit key given under any scope, so it was sealed for another key"))
         let small = try Sealer(certificate: Self.smallPair.certificate).seal(Secret(name: "db", namespace: "prod", stringData: ["k": "v"]))
         #expect(unsealError(small).contains("sealed for a 2048-bit key, but the keys given are 4096-bit"))
@@ -120,7 +120,7 @@ struct KeysAndResealTests {
 
     @Test("the recorded key is tried first")
     func fingerprintFirst() throws {
-        let keyring = Keyring(keys: [Fixtures.oldKey, Self.smallPair.privateKey, Fixtures.key])
+        let keyring = try Keyring(keys: [Fixtures.renewedKey, Self.smallPair.privateKey, Fixtures.key])
         #expect(keyring.prioritizing(Fixtures.certificate.keyFingerprint).keys.first?.publicKey == Fixtures.key.publicKey)
         #expect(keyring.prioritizing(nil).keys.map(\.publicKey) == keyring.keys.map(\.publicKey))
         let sealed = try sealedDocument(scope: .strict, recordsFingerprint: true)
@@ -130,9 +130,9 @@ struct KeysAndResealTests {
 
     // MARK: Re-sealing
 
-    @Test("documents sealed with key-old are re-sealed for key/tls.crt; other documents stay byte-identical")
+    @Test("documents sealed with key-renewed are re-sealed for key/tls.crt; other documents stay byte-identical")
     func resealFiles() throws {
-        let oldSealer = try Sealer(certificate: Fixtures.oldCertificate)
+        let oldSealer = try Sealer(certificate: Fixtures.renewedCertificate)
         let one = try oldSealer.seal(Secret(name: "one", namespace: "a", stringData: ["k": "1", "other": "x"])).formatted(as: .yaml)
         let two = try oldSealer.seal(Secret(name: "two", namespace: "a", stringData: ["k": "2"]), options: .init(scope: .clusterWide)).formatted(as: .yaml)
         let configMap = "# a comment that must survive\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings   # odd spacing too\ndata: {a: '1'}\n"
@@ -140,7 +140,7 @@ struct KeysAndResealTests {
         let jsonFile = try oldSealer.seal(Secret(name: "three", namespace: "b", stringData: ["k": "3"])).formatted(as: .json)
             + "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\",   \"metadata\": {\"name\": \"keep\"}}\n"
 
-        let resealer = Resealer(oldKeys: Keyring(keys: [Fixtures.oldKey]), newCertificate: try Sealer(certificate: Fixtures.certificate))
+        let resealer = try Resealer(oldKeys: Keyring(keys: [Fixtures.renewedKey]), newCertificate: try Sealer(certificate: Fixtures.certificate))
         let results = resealer.resealFiles([("a.yaml", Array(yamlFile.utf8)), ("b.json", Array(jsonFile.utf8))])
         #expect(results.map(\.succeeded) == [true, true])
         #expect(results.map(\.sealedSecrets) == [2, 1])
@@ -154,8 +154,8 @@ struct KeysAndResealTests {
         let newJSON = try #require(results[1].newText)
         #expect(newJSON.hasSuffix("\n{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\",   \"metadata\": {\"name\": \"keep\"}}\n"))
 
-        let newKeyOnly = Unsealer(keyring: Keyring(keys: [Fixtures.key]))
-        let oldKeyOnly = Unsealer(keyring: Keyring(keys: [Fixtures.oldKey]))
+        let newKeyOnly = try Unsealer(keyring: Keyring(keys: [Fixtures.key]))
+        let oldKeyOnly = try Unsealer(keyring: Keyring(keys: [Fixtures.renewedKey]))
         for text in [newYAML, newJSON] {
             for document in try ManifestStream(text: text).documents where document.kind == "SealedSecret" {
                 let sealed = try SealedSecret(document: document)
@@ -167,9 +167,9 @@ struct KeysAndResealTests {
 
     @Test("a file with a document that fails is left whole, and the failure is named")
     func resealFailure() throws {
-        let good = try Sealer(certificate: Fixtures.oldCertificate).seal(Secret(name: "good", namespace: "a", stringData: ["k": "1"])).formatted(as: .yaml)
+        let good = try Sealer(certificate: Fixtures.renewedCertificate).seal(Secret(name: "good", namespace: "a", stringData: ["k": "1"])).formatted(as: .yaml)
         let foreign = try Sealer(certificate: Self.smallPair.certificate).seal(Secret(name: "foreign", namespace: "a", stringData: ["k": "1"])).formatted(as: .yaml)
-        let resealer = Resealer(oldKeys: Keyring(keys: [Fixtures.oldKey]), newCertificate: try Sealer(certificate: Fixtures.certificate))
+        let resealer = try Resealer(oldKeys: Keyring(keys: [Fixtures.renewedKey]), newCertificate: try Sealer(certificate: Fixtures.certificate))
         let result = resealer.resealFiles([("mixed.yaml", Array((good + foreign).utf8))])[0]
         #expect(!result.succeeded)
         #expect(result.newText == nil)

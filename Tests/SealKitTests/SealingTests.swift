@@ -41,7 +41,7 @@ struct SealingTests {
     func dataRules() throws {
         var input = Secret(name: "s", namespace: "n", data: ["k": Data("from-data".utf8)], stringData: ["k": "from-stringData"])
         let sealer = try Sealer(certificate: Fixtures.certificate)
-        let unsealer = Unsealer(keyring: Keyring(keys: [Fixtures.key]))
+        let unsealer = try Unsealer(keyring: Keyring(keys: [Fixtures.key]))
         #expect(try unsealer.unseal(sealer.seal(input)).data["k"] == Data("from-stringData".utf8))
         input.data = [:]
         input.stringData = [:]
@@ -96,14 +96,14 @@ struct SealingTests {
     @Test("the keyring loads PEM, key Secrets and Lists in YAML and JSON")
     func keyringSources() throws {
         let both = try Keyring(contentsOf: Fixtures.vectorURL("keys-both.list.yaml"))
-        #expect(Set(both.keys.map(\.publicKey)) == [Fixtures.key.publicKey, Fixtures.oldKey.publicKey])
+        #expect(Set(both.keys.map(\.publicKey)) == [Fixtures.key.publicKey, Fixtures.renewedKey.publicKey])
         #expect(try Keyring(contentsOf: Fixtures.vectorURL("key/sealed-secrets-key.list.json")).keys.map(\.publicKey) == [Fixtures.key.publicKey])
         #expect(try Keyring(contentsOf: Fixtures.vectorURL("key/tls.key")).keys.map(\.publicKey) == [Fixtures.key.publicKey])
         var merged = try Keyring(contentsOf: [Fixtures.vectorURL("key/tls.key"), Fixtures.vectorURL("keys-both.list.yaml")])
         #expect(merged.keys.count == 2)
         merged.merge(both)
         #expect(merged.keys.count == 2)
-        #expect(merged.key(for: Fixtures.oldCertificate.keyFingerprint)?.publicKey == Fixtures.oldKey.publicKey)
+        #expect(merged.key(for: Fixtures.renewedCertificate.keyFingerprint)?.publicKey == Fixtures.renewedKey.publicKey)
         do {
             _ = try Keyring(contentsOf: Fixtures.vectorURL("key/tls.crt"))
             Issue.record("a certificate loaded as a key")
@@ -170,7 +170,7 @@ struct SealingTests {
 
     @Test("the embedded CRD is the controller's CRD, and what SealKit writes validates against it")
     func crd() throws {
-        let shared = try String(contentsOf: Fixtures.shared.appendingPathComponent("crd/bitnami.com_sealedsecrets.yaml"), encoding: .utf8)
+        let shared = try String(contentsOf: Fixtures.url("crd/bitnami.com_sealedsecrets.yaml"), encoding: .utf8)
         #expect(SealedSecretCRD.yaml + "\n" == shared || SealedSecretCRD.yaml == shared, "run Scripts/embed-crd.sh")
         let validator = SealedSecretValidator()
         for path in ManifestRoundTripTests.sealedYAML {

@@ -1,13 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SealKit
 
 @Suite("SmartEM's real Kubernetes tree")
 struct SmartEMManifestTests {
-    static let root = Fixtures.shared.appendingPathComponent("smartem")
-
-    static func files(withExtensions extensions: Set<String>) -> [URL] {
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+    static func files(withExtensions extensions: Set<String>) throws -> [URL] {
+        let enumerator = FileManager.default.enumerator(at: try TestFixtures.smartemTree(), includingPropertiesForKeys: nil)
         return (enumerator?.allObjects as? [URL] ?? [])
             .filter { extensions.contains($0.pathExtension) }
             .sorted { $0.path < $1.path }
@@ -15,7 +14,7 @@ struct SmartEMManifestTests {
 
     @Test("every YAML and JSON manifest parses")
     func everyManifestParses() throws {
-        let files = Self.files(withExtensions: ["yaml", "yml", "json"])
+        let files = try Self.files(withExtensions: ["yaml", "yml", "json"])
         #expect(files.count >= 25)
         var documents = 0
         for file in files {
@@ -30,7 +29,7 @@ struct SmartEMManifestTests {
 
     @Test("every kustomization decodes and encodes back without losing a field")
     func kustomizationsRoundTrip() throws {
-        let files = Self.files(withExtensions: ["yaml"]).filter { $0.lastPathComponent == "kustomization.yaml" }
+        let files = try Self.files(withExtensions: ["yaml"]).filter { $0.lastPathComponent == "kustomization.yaml" }
         #expect(files.count == 4)
         for file in files {
             let kustomization = try Kustomization(yaml: String(contentsOf: file, encoding: .utf8))
@@ -39,7 +38,7 @@ struct SmartEMManifestTests {
             #expect(reread == kustomization, "\(file.path)")
             #expect(reread.node == YAMLNode(try YAMLParser().parseSingle(Array(Data(contentsOf: file))).content))
         }
-        let development = try Kustomization(yaml: String(contentsOf: Self.root.appendingPathComponent("k8s/environments/development/kustomization.yaml"), encoding: .utf8))
+        let development = try Kustomization(yaml: String(contentsOf: TestFixtures.url("smartem/k8s/environments/development/kustomization.yaml"), encoding: .utf8))
         #expect(development.namespace == "smartem-decisions")
         #expect(development.resources.contains("postgres.yaml"))
     }

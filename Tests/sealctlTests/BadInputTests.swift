@@ -10,9 +10,16 @@ struct BadInputTests {
     /// A bad input, and a phrase its error must contain.
     struct Case: CustomStringConvertible, Sendable {
         let name: String
-        let bytes: [UInt8]
+        /// Built when the test runs, so a missing fixture fails that test with its path.
+        let bytes: @Sendable () throws -> [UInt8]
         let expected: String
         var description: String { name }
+
+        init(name: String, bytes: @autoclosure @escaping @Sendable () throws -> [UInt8], expected: String) {
+            self.name = name
+            self.bytes = bytes
+            self.expected = expected
+        }
     }
 
     static let secretHead = "apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: n}\n"
@@ -52,20 +59,25 @@ struct BadInputTests {
     ]
 
     /// Inputs that are bad as SealedSecrets.
-    static let sealedCases: [Case] = {
-        let valid = try! SharedFixtures.vectorText("sealedsecrets/db-creds.strict.sealedsecret.yaml")
-        let value = valid.split(separator: "\n").first { $0.contains("password: Ag") }!.split(separator: " ").last!
-        var short = Array(Data(base64Encoded: String(value))!)
-        short = Array(short.prefix(100))
-        return syntaxCases + [
-            Case(name: "wrong kind and apiVersion", bytes: Array("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n".utf8), expected: "ConfigMap"),
-            Case(name: "invalid base64 in encryptedData", bytes: Array(valid.replacingOccurrences(of: String(value), with: "not*base64").utf8), expected: "not valid base64"),
-            Case(name: "a ciphertext shorter than its length prefix", bytes: Array(valid.replacingOccurrences(of: String(value), with: Data(short).base64EncodedString()).utf8),
-                 expected: "its length prefix says 512 bytes of RSA data, but only 98 follow"),
-            Case(name: "a value sealed for another key", bytes: Array(try! Sealer(certificate: Certificate(pemRepresentation: SharedFixtures.vectorText("key-old/tls.crt")))
-                .seal(Secret(name: "db-creds", namespace: "prod", stringData: ["k": "v"])).formatted(as: .yaml).utf8), expected: "no key could decrypt secret"),
-        ]
-    }()
+    static let sealedCases: [Case] = syntaxCases + [
+        Case(name: "wrong kind and apiVersion", bytes: Array("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n".utf8), expected: "ConfigMap"),
+        Case(name: "invalid base64 in encryptedData", bytes: try validSealed { valid, value in valid.replacingOccurrences(of: value, with: "not*base64") },
+             expected: "not valid base64"),
+        Case(name: "a ciphertext shorter than its length prefix",
+             bytes: try validSealed { valid, value in valid.replacingOccurrences(of: value, with: Data((Data(base64Encoded: value) ?? Data()).prefix(100)).base64EncodedString()) },
+             expected: "its length prefix says 512 bytes of RSA data, but only 98 follow"),
+        Case(name: "a value sealed for another key", bytes: Array(try Sealer(certificate: Certificate(pemRepresentation: TestFixtures.vectorText("key-renewed/tls.crt")))
+            .seal(Secret(name: "db-creds", namespace: "prod", stringData: ["k": "v"])).formatted(as: .yaml).utf8), expected: "no key could decrypt secret"),
+    ]
+
+    /// The strict vector with its `password` ciphertext changed by `transform(text, ciphertext)`.
+    static func validSealed(_ transform: (String, String) -> String) throws -> [UInt8] {
+        let valid = try TestFixtures.vectorText("sealedsecrets/db-creds.strict.sealedsecret.yaml")
+        guard let line = valid.split(separator: "\n").first(where: { $0.contains("password: Ag") }), let value = line.split(separator: " ").last else {
+            throw MissingFixture(path: "sealedsecrets/db-creds.strict.sealedsecret.yaml has no password line")
+        }
+        return Array(transform(valid, String(value)).utf8)
+    }
 
     /// One `error:` line on stderr (warnings aside), no output, non-zero exit.
     func expectOneError(_ result: Sealctl.Result, _ expected: String, _ label: String) {
@@ -79,7 +91,7 @@ struct BadInputTests {
     func seal(_ input: Case) throws {
         try withTemporaryDirectory { directory in
             let inputFile = directory.appendingPathComponent("input.yaml"), output = directory.appendingPathComponent("out.yaml")
-            try Data(input.bytes).write(to: inputFile)
+            try Data(input.bytes()).write(to: inputFile)
             try output.write("previous content\n")
             let result = try Sealctl.run(["seal", "--cert", VectorKey.certificate, "-f", inputFile.path, "-w", output.path])
             expectOneError(result, input.expected, input.name)
@@ -93,7 +105,7 @@ struct BadInputTests {
     func unseal(_ input: Case) throws {
         try withTemporaryDirectory { directory in
             let inputFile = directory.appendingPathComponent("input.yaml"), output = directory.appendingPathComponent("out.yaml")
-            try Data(input.bytes).write(to: inputFile)
+            try Data(input.bytes()).write(to: inputFile)
             let result = try Sealctl.run(["unseal", "--key", VectorKey.privateKey, "-f", inputFile.path, "-w", output.path])
             expectOneError(result, input.expected, input.name)
             #expect(!result.stderr.contains("document 1: document 1"), "\(input.name): the location is given twice")
@@ -107,7 +119,7 @@ struct BadInputTests {
         try withTemporaryDirectory { directory in
             let file = directory.appendingPathComponent("k8s/input.yaml")
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(input.bytes).write(to: file)
+            try Data(input.bytes()).write(to: file)
             let result = try Sealctl.run(["reseal", "--key", VectorKey.privateKey, "--cert", VectorKey.certificate, "--in-place", file.deletingLastPathComponent().path])
             if input.name.contains("kind") || input.name.contains("list") {
                 // Not a SealedSecret: nothing to re-seal, nothing changed.
@@ -117,7 +129,7 @@ struct BadInputTests {
                 #expect(result.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }.count == 1, "\(input.name): \(result.stderr)")
                 #expect(result.stderr.contains(input.expected), "\(input.name): \(result.stderr)")
             }
-            #expect(Array(try Data(contentsOf: file)) == input.bytes)
+            #expect(Array(try Data(contentsOf: file)) == (try input.bytes()))
         }
     }
 
@@ -126,7 +138,7 @@ struct BadInputTests {
         guard !input.name.contains("sealed for another key") else { return }  // needs a key or a certificate: covered elsewhere
         try withTemporaryDirectory { directory in
             let file = directory.appendingPathComponent("input.yaml")
-            try Data(input.bytes).write(to: file)
+            try Data(input.bytes()).write(to: file)
             let validate = try Sealctl.run(["validate", file.path])
             #expect(validate.status == 1, "\(input.name): \(validate.stdout)")
             #expect(validate.stdout.split(separator: "\n").filter { $0.contains("error: ") }.count == 1, "\(input.name): \(validate.stdout)")
@@ -139,14 +151,14 @@ struct BadInputTests {
                 #expect(check.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.count == 1, "\(input.name): \(check.stdout)")
                 #expect(check.stdout.contains(input.expected), "\(input.name): \(check.stdout)")
             }
-            #expect(Array(try Data(contentsOf: file)) == input.bytes)
+            #expect(Array(try Data(contentsOf: file)) == (try input.bytes()))
         }
     }
 
     @Test("generate with a broken sealctl.yaml", arguments: syntaxCases.filter { $0.name != "a 100 MB input" })
     func generate(_ input: Case) throws {
         try withTemporaryDirectory { directory in
-            try Data(input.bytes).write(to: directory.appendingPathComponent("sealctl.yaml"))
+            try Data(input.bytes()).write(to: directory.appendingPathComponent("sealctl.yaml"))
             let result = try Sealctl.run(["generate", "all"], directory: directory)
             expectOneError(result, "sealctl.yaml", input.name)
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["sealctl.yaml"])
@@ -165,7 +177,7 @@ struct BadInputTests {
             expectOneError(try Sealctl.run(["seal", "--cert", ecCert.path, "-f", input.path]), "unsupported key type EC", "EC certificate")
             let encrypted = directory.appendingPathComponent("encrypted.key")
             try ExternalTool.run(openssl, ["rsa", "-aes256", "-passout", "pass:x", "-in", VectorKey.privateKey, "-out", encrypted.path])
-            let sealed = SharedFixtures.vectorURL("sealedsecrets/db-creds.strict.sealedsecret.yaml").path
+            let sealed = try TestFixtures.vectorURL("sealedsecrets/db-creds.strict.sealedsecret.yaml").path
             expectOneError(try Sealctl.run(["unseal", "--key", encrypted.path, "-f", sealed]), "encrypted with a passphrase", "encrypted key")
             expectOneError(try Sealctl.run(["unseal", "--key", ecKey.path, "-f", sealed]), "unsupported key type EC", "EC key")
             expectOneError(try Sealctl.run(["unseal", "--key", "/nonexistent.key", "-f", sealed]), "cannot read the file", "missing key")
@@ -177,7 +189,7 @@ struct BadInputTests {
         try withTemporaryDirectory { directory in
             let input = directory.appendingPathComponent("secret.yaml")
             try input.write(Self.secretHead + "stringData: {k: v}\n")
-            let arguments = ["seal", "--cert", VectorKey.certificate, "-f", input.path, "-w"]
+            let arguments = try ["seal", "--cert", VectorKey.certificate, "-f", input.path, "-w"]
             expectOneError(try Sealctl.run(arguments + [directory.appendingPathComponent("missing/out.yaml").path]), "No such file or directory", "missing folder")
             // As root, folder permissions do not stop writes: use a read-only file system then.
             let readOnly: String

@@ -50,7 +50,7 @@ struct CertificateSourceTests {
             try ExternalTool.run(openssl, ["x509", "-req", "-in", path("server.csr"), "-CA", path("ca.crt"), "-CAkey", path("ca.key"), "-CAcreateserial",
                                            "-out", path("server.crt"), "-days", "1", "-extfile", path("san.ext")])
             let webRoot = directory.appendingPathComponent("www")
-            try webRoot.appendingPathComponent("v1/cert.pem").write(try SharedFixtures.vectorText("key/tls.crt"))
+            try webRoot.appendingPathComponent("v1/cert.pem").write(try TestFixtures.vectorText("key/tls.crt"))
             let script = """
             import http.server, ssl, functools, sys
             handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])
@@ -81,7 +81,7 @@ struct CertificateSourceTests {
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("kind: SealedSecret"))
             let info = try Sealctl.run(["cert", "--cert", url, "--info"], environment: trusted)
-            #expect(info.stdout.contains("key fingerprint:     \(try SharedFixtures.vectorText("key/fingerprint.txt").trimmingCharacters(in: .whitespacesAndNewlines))"))
+            #expect(info.stdout.contains("key fingerprint:     \(try TestFixtures.vectorText("key/fingerprint.txt").trimmingCharacters(in: .whitespacesAndNewlines))"))
             let missing = try Sealctl.run(["cert", "--cert", "https://127.0.0.1:\(port)/nope.pem"], environment: trusted)
             #expect(missing.status == 1)
             #expect(missing.stderr.contains("HTTP 404"))
@@ -99,11 +99,11 @@ struct CertificateSourceTests {
     @Test("the cluster route runs `kubectl get --raw` through the service proxy with the user's flags")
     func kubectlRoute() throws {
         try withTemporaryDirectory { directory in
-            let kubectl = try makeFakeKubectl(in: directory, stdout: try SharedFixtures.vectorText("key/tls.crt"))
+            let kubectl = try makeFakeKubectl(in: directory, stdout: try TestFixtures.vectorText("key/tls.crt"))
             let result = try Sealctl.run(["seal", "--context", "prod-cluster", "--kubeconfig", "/tmp/kc"], input: Self.secretInput, environment: ["PATH": kubectl.path])
             #expect(result.status == 0, "\(result.stderr)")
             let custom = try Sealctl.run(["cert", "--fetch", "--controller-name", "sealed-secrets", "--controller-namespace", "infra"], environment: ["PATH": kubectl.path])
-            #expect(custom.stdout == (try SharedFixtures.vectorText("key/tls.crt")))
+            #expect(custom.stdout == (try TestFixtures.vectorText("key/tls.crt")))
             let viaEnvironment = try Sealctl.run(["cert"], environment: ["PATH": kubectl.path, "SEALED_SECRETS_CONTROLLER_NAME": "ss", "SEALED_SECRETS_CONTROLLER_NAMESPACE": "sec"])
             #expect(viaEnvironment.status == 0)
             #expect(try recordedCalls(kubectl.log) == [
@@ -131,7 +131,7 @@ struct CertificateSourceTests {
     func certInfo() throws {
         let result = try Sealctl.run(["cert", "--cert", VectorKey.certificate, "--info"])
         #expect(result.status == 0)
-        let fingerprint = try SharedFixtures.vectorText("key/fingerprint.txt").trimmingCharacters(in: .whitespacesAndNewlines)
+        let fingerprint = try TestFixtures.vectorText("key/fingerprint.txt").trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(result.stdout.contains("key:                 RSA 4096 bits"))
         #expect(result.stdout.contains("key fingerprint:     \(fingerprint)"))
         #expect(result.stdout.contains("subject:             (empty)"))
@@ -143,7 +143,7 @@ struct CertificateSourceTests {
 struct ValidateCommandTests {
     @Test("validate passes the vectors and reports each problem on one line with its place")
     func validate() throws {
-        let clean = try Sealctl.run(["validate", SharedFixtures.vectorURL("sealedsecrets").path])
+        let clean = try Sealctl.run(["validate", TestFixtures.vectorURL("sealedsecrets").path])
         #expect(clean.status == 0, "\(clean.stdout)")
         #expect(clean.stderr == "8 SealedSecrets checked: 0 errors, 0 warnings\n")
         try withTemporaryDirectory { directory in
@@ -168,8 +168,8 @@ struct ValidateCommandTests {
             let lines = result.stdout.split(separator: "\n").map(String.init)
             #expect(lines.contains { $0.hasPrefix("\(broken.path), document 1, line 9, column 16: error: spec.template.immutable: must be a boolean") })
             #expect(result.stderr == "1 SealedSecret checked: 1 error, 0 warnings\n")
-            try broken.write(try SharedFixtures.vectorText("sealedsecrets/db-creds.strict.sealedsecret.yaml"))
-            let wrongKey = try Sealctl.run(["validate", "--key", SharedFixtures.vectorURL("key-old/tls.key").path, broken.path])
+            try broken.write(try TestFixtures.vectorText("sealedsecrets/db-creds.strict.sealedsecret.yaml"))
+            let wrongKey = try Sealctl.run(["validate", "--key", TestFixtures.vectorURL("key-renewed/tls.key").path, broken.path])
             #expect(wrongKey.status == 1)
             #expect(wrongKey.stdout.contains("no key could decrypt secret"))
             let rightKey = try Sealctl.run(["validate", "--key", VectorKey.privateKey, broken.path])

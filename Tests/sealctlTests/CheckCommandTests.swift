@@ -5,12 +5,11 @@ import TestSupport
 
 @Suite("sealctl check")
 struct CheckCommandTests {
-    static let vectorCertificate = VectorKey.certificate
 
     /// Seals `keys` for name/namespace with the vector certificate (or another).
     static func sealed(_ name: String, _ namespace: String, keys: [String] = ["password"], scope: SealingScope = .strict,
                        certificate: Certificate? = nil, recordsFingerprint: Bool = false) throws -> String {
-        let certificate = try certificate ?? Certificate(pemRepresentation: SharedFixtures.vectorText("key/tls.crt"))
+        let certificate = try certificate ?? Certificate(pemRepresentation: TestFixtures.vectorText("key/tls.crt"))
         let secret = Secret(name: name, namespace: namespace, stringData: Dictionary(uniqueKeysWithValues: keys.map { ($0, "v") }))
         return try Sealer(certificate: certificate).seal(secret, options: .init(scope: scope, recordsKeyFingerprint: recordsFingerprint)).formatted(as: .yaml)
     }
@@ -91,11 +90,11 @@ struct CheckCommandTests {
             let small = try KeyPair.generate(bitCount: 2048)
             try directory.appendingPathComponent("right.yaml").write(try Self.sealed("a", "n", recordsFingerprint: true))
             try directory.appendingPathComponent("small.yaml").write(try Self.sealed("b", "n", certificate: small.certificate))
-            try directory.appendingPathComponent("foreign.yaml").write(try Self.sealed("c", "n", certificate: Certificate(pemRepresentation: SharedFixtures.vectorText("key-old/tls.crt")), recordsFingerprint: true))
-            let result = try check(directory, ["--cert", Self.vectorCertificate])
+            try directory.appendingPathComponent("foreign.yaml").write(try Self.sealed("c", "n", certificate: Certificate(pemRepresentation: TestFixtures.vectorText("key-renewed/tls.crt")), recordsFingerprint: true))
+            let result = try check(directory, ["--cert", VectorKey.certificate])
             let found = try findings(result)
             #expect(found.map(\.file) == ["foreign.yaml", "small.yaml"])
-            #expect(found[0].message.contains("sealed for key \(try SharedFixtures.vectorText("key-old/fingerprint.txt").trimmingCharacters(in: .whitespacesAndNewlines))"))
+            #expect(found[0].message.contains("sealed for key \(try TestFixtures.vectorText("key-renewed/fingerprint.txt").trimmingCharacters(in: .whitespacesAndNewlines))"))
             #expect(found[1].message == "password was sealed for a 2048-bit key, but the certificate here is 4096-bit")
 
             let expiredKey = try RSAPrivateKey.generate(bitCount: 2048)

@@ -9,7 +9,7 @@ struct EnvironmentWorkflowTests {
     static let allKeys = ["POSTGRES_DB", "POSTGRES_HOST", "POSTGRES_PASSWORD", "POSTGRES_PORT", "POSTGRES_USER",
                           "RABBITMQ_EXCHANGE", "RABBITMQ_HOST", "RABBITMQ_PASSWORD", "RABBITMQ_PORT", "RABBITMQ_USER"]
 
-    /// A copy of ../shared/smartem with a key pair per environment and a sealctl.yaml.
+    /// A copy of the real SmartEM tree (Tests/Fixtures/smartem) with a key pair per environment and a sealctl.yaml.
     /// The private key of an environment made by `makeProject(in:)`.
     static func keyFile(_ environment: String, in directory: URL) -> String {
         directory.appendingPathComponent("keys/\(environment)/tls.key").path
@@ -17,7 +17,7 @@ struct EnvironmentWorkflowTests {
 
     static func makeProject(in directory: URL, productionCertificate: String = "certs/production/tls.crt") throws -> URL {
         let project = directory.appendingPathComponent("smartem")
-        try FileManager.default.copyItem(at: SharedFixtures.shared.appendingPathComponent("smartem"), to: project)
+        try FileManager.default.copyItem(at: TestFixtures.smartemTree(), to: project)
         // Key pairs live outside the tree (their Secrets hold private keys); certificates inside.
         for environment in environments.keys.sorted() {
             let keys = directory.appendingPathComponent("keys/\(environment)")

@@ -5,7 +5,7 @@ import TestSupport
 
 @Suite("Examples run as documented")
 struct ExamplesTests {
-    static let examples = SharedFixtures.projectRoot.appendingPathComponent("Examples")
+    static let examples = TestFixtures.projectRoot.appendingPathComponent("Examples")
 
     @Test("the README's quickstart seals the development environment of the example tree, offline")
     func quickstart() throws {

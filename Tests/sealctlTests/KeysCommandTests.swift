@@ -72,7 +72,7 @@ struct KeysCommandTests {
         try withTemporaryDirectory { directory in
             let tree = directory.appendingPathComponent("k8s")
             var originals: [URL: String] = [:]
-            let sealer = try Sealer(certificate: Certificate(pemRepresentation: SharedFixtures.vectorText("key-old/tls.crt")))
+            let sealer = try Sealer(certificate: Certificate(pemRepresentation: TestFixtures.vectorText("key-renewed/tls.crt")))
             for index in 0..<40 {
                 let secret = Secret(name: "app\(index)", namespace: "ns\(index % 7)", stringData: Dictionary(uniqueKeysWithValues: (0..<10).map { ("k\($0)", "value-\(index)-\($0)") }))
                 let other = "---\n# keep me\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c\(index)}\n"
@@ -81,10 +81,10 @@ struct KeysCommandTests {
                 try file.write(text)
                 originals[file] = text
             }
-            let result = try Sealctl.run(["reseal", "--key", SharedFixtures.vectorURL("key-old/tls.key").path, "--cert", VectorKey.certificate, "--in-place", tree.path])
+            let result = try Sealctl.run(["reseal", "--key", TestFixtures.vectorURL("key-renewed/tls.key").path, "--cert", VectorKey.certificate, "--in-place", tree.path])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stderr.contains("re-sealed 400 values in 40 SealedSecrets of 40 files; 0 files failed"))
-            let newKey = try Keyring(contentsOf: SharedFixtures.vectorURL("key/tls.key"))
+            let newKey = try Keyring(contentsOf: TestFixtures.vectorURL("key/tls.key"))
             for (file, original) in originals.prefix(20) {
                 let text = try file.read()
                 #expect(text.hasSuffix(original[original.range(of: "---\n# keep me")!.lowerBound...]))
@@ -96,14 +96,14 @@ struct KeysCommandTests {
 
     @Test("reseal prints one file, refuses several without --in-place, and reports failures")
     func resealModes() throws {
-        let vector = SharedFixtures.vectorURL("sealedsecrets/multidoc.sealedsecrets.yaml").path
+        let vector = TestFixtures.vectorURL("sealedsecrets/multidoc.sealedsecrets.yaml").path
         let printed = try Sealctl.run(["reseal", "--key", VectorKey.privateKey, "--cert", VectorKey.certificate, vector])
         #expect(printed.status == 0, "\(printed.stderr)")
-        #expect(maskingCiphertexts(printed.stdout) == maskingCiphertexts(try SharedFixtures.vectorText("sealedsecrets/multidoc.sealedsecrets.yaml")))
-        let folder = try Sealctl.run(["reseal", "--key", VectorKey.privateKey, "--cert", VectorKey.certificate, SharedFixtures.vectorURL("sealedsecrets").path])
+        #expect(maskingCiphertexts(printed.stdout) == maskingCiphertexts(try TestFixtures.vectorText("sealedsecrets/multidoc.sealedsecrets.yaml")))
+        let folder = try Sealctl.run(["reseal", "--key", VectorKey.privateKey, "--cert", VectorKey.certificate, TestFixtures.vectorURL("sealedsecrets").path])
         #expect(folder.status == 1)
         #expect(folder.stderr.contains("needs --in-place"))
-        let wrongKey = try Sealctl.run(["reseal", "--key", SharedFixtures.vectorURL("key-old/tls.key").path, "--cert", VectorKey.certificate, vector])
+        let wrongKey = try Sealctl.run(["reseal", "--key", TestFixtures.vectorURL("key-renewed/tls.key").path, "--cert", VectorKey.certificate, vector])
         #expect(wrongKey.status == 1)
         #expect(wrongKey.stdout.isEmpty)
         #expect(wrongKey.stderr.contains("1 file failed and was left unchanged"))

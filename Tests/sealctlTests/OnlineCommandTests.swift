@@ -21,10 +21,10 @@ struct OnlineCommandTests {
             try state.appendingPathComponent("throttle").write(throttled.map(String.init).joined(separator: " "))
             let bin = directory.appendingPathComponent("bin")
             try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-            let script = SharedFixtures.projectRoot.appendingPathComponent("Tests/sealctlTests/Fixtures/fake_controller_kubectl.py")
+            let script = TestFixtures.projectRoot.appendingPathComponent("Tests/sealctlTests/Fixtures/fake_controller_kubectl.py")
             try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("kubectl"), withDestinationURL: script)
             path = bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-            environment = ["PATH": path, "FAKE_STATE": state.path, "FAKE_OLD_KEYS": SharedFixtures.vectorURL("key-old/tls.key").path,
+            environment = try ["PATH": path, "FAKE_STATE": state.path, "FAKE_OLD_KEYS": TestFixtures.vectorURL("key-renewed/tls.key").path,
                            "FAKE_NEW_CERT": VectorKey.certificate]
         }
 
@@ -42,7 +42,7 @@ struct OnlineCommandTests {
     struct Skip: Error {}
 
     static func sealedWithOldKey(_ name: String, values: [String: String] = ["password": "canary-online-pass"]) throws -> String {
-        try Sealer(certificate: Certificate(pemRepresentation: SharedFixtures.vectorText("key-old/tls.crt")))
+        try Sealer(certificate: Certificate(pemRepresentation: TestFixtures.vectorText("key-renewed/tls.crt")))
             .seal(Secret(name: name, namespace: "prod", stringData: values)).formatted(as: .yaml)
     }
 
@@ -52,7 +52,7 @@ struct OnlineCommandTests {
             guard let controller = try? FakeController(in: directory) else { print("skipped: python3 with cryptography is needed for the stand-in controller"); return }
             let good = directory.appendingPathComponent("k8s/good.yaml"), foreign = directory.appendingPathComponent("k8s/foreign.yaml")
             try good.write(try Self.sealedWithOldKey("db"))
-            try foreign.write(try SharedFixtures.vectorText("sealedsecrets/db-creds.strict.sealedsecret.yaml"))
+            try foreign.write(try TestFixtures.vectorText("sealedsecrets/db-creds.strict.sealedsecret.yaml"))
             let result = try Sealctl.run(["validate", "--online", "--rate", "50", "--context", "prod", directory.appendingPathComponent("k8s").path],
                                          environment: controller.environment)
             #expect(result.status == 1)
@@ -93,7 +93,7 @@ struct OnlineCommandTests {
             guard let controller = try? FakeController(in: directory) else { print("skipped: python3 with cryptography is needed"); return }
             let mixed = directory.appendingPathComponent("k8s/app.yaml")
             let other = "---\n# keep\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"
-            let foreign = try SharedFixtures.vectorText("sealedsecrets/db-creds.strict.sealedsecret.yaml")
+            let foreign = try TestFixtures.vectorText("sealedsecrets/db-creds.strict.sealedsecret.yaml")
             let original = try Self.sealedWithOldKey("db", values: ["password": "p", "user": "u"]) + other + foreign
             try mixed.write(original)
             let result = try Sealctl.run(["reseal", "--online", "--in-place", "--rate", "50", directory.appendingPathComponent("k8s").path], environment: controller.environment)
@@ -107,9 +107,9 @@ struct OnlineCommandTests {
             let resealed = try SealedSecret(document: documents[0])
             #expect(resealed.apiVersion == SealedSecret.apiVersion && resealed.kind == "SealedSecret")
             #expect(resealed.metadata.creationTimestamp == nil && resealed.metadata.generation == nil)
-            let opened = try Unsealer(keyring: Keyring(contentsOf: SharedFixtures.vectorURL("key/tls.key"))).unseal(resealed)
+            let opened = try Unsealer(keyring: Keyring(contentsOf: TestFixtures.vectorURL("key/tls.key"))).unseal(resealed)
             #expect(opened.data["password"] == Data("p".utf8))
-            #expect(throws: SealingError.self) { try Unsealer(keyring: Keyring(contentsOf: SharedFixtures.vectorURL("key-old/tls.key"))).unseal(resealed) }
+            #expect(throws: SealingError.self) { try Unsealer(keyring: Keyring(contentsOf: TestFixtures.vectorURL("key-renewed/tls.key"))).unseal(resealed) }
             #expect(try controller.calls().allSatisfy { $0.argv[2].hasSuffix("/proxy/v1/rotate") })
 
             // A failing write leaves the file as it was: --online without --in-place prints instead.

@@ -14,14 +14,14 @@ struct SealCommandTests {
 
     @Test("seal prints each vector byte for byte (ciphertexts masked), in YAML and JSON, and every value opens", arguments: cases)
     func sealMatchesVectors(input: String, flags: [String], expected: String) throws {
-        let inputPath = SharedFixtures.vectorURL("sealedsecrets/\(input)").path
-        let expectedYAML = try SharedFixtures.vectorText("sealedsecrets/\(expected).yaml")
+        let inputPath = try TestFixtures.vectorURL("sealedsecrets/\(input)").path
+        let expectedYAML = try TestFixtures.vectorText("sealedsecrets/\(expected).yaml")
         let yaml = try Sealctl.run(["seal", "--cert", VectorKey.certificate, "-f", inputPath] + flags)
         #expect(yaml.status == 0, "\(yaml.stderr)")
         #expect(maskingCiphertexts(yaml.stdout) == maskingCiphertexts(expectedYAML))
 
         // kubeseal's JSON vector where there is one; otherwise the YAML vector in JSON form.
-        let jsonVector = SharedFixtures.vectorURL("sealedsecrets/\(expected).json")
+        let jsonVector = TestFixtures.vectors.appendingPathComponent("sealedsecrets/\(expected).json")
         let expectedJSON = FileManager.default.fileExists(atPath: jsonVector.path)
             ? try jsonVector.read()
             : try SealedSecret(document: ManifestStream(text: expectedYAML).documents[0]).formatted(as: .json)
@@ -32,7 +32,7 @@ struct SealCommandTests {
         // Every value opens with key/tls.key, giving back the input's values.
         let unsealed = try Sealctl.run(["unseal", "--key", VectorKey.privateKey], input: yaml.stdout)
         #expect(unsealed.status == 0, "\(unsealed.stderr)")
-        let original = try Secret(document: ManifestStream(bytes: SharedFixtures.vectorBytes("sealedsecrets/\(input)")).documents[0])
+        let original = try Secret(document: ManifestStream(bytes: TestFixtures.vectorBytes("sealedsecrets/\(input)")).documents[0])
         let opened = try Secret(document: ManifestStream(text: unsealed.stdout).documents[0])
         #expect(opened.data == original.mergedData)
 
@@ -50,20 +50,20 @@ struct SealCommandTests {
 
     @Test("unseal prints kubeseal's recovered Secret byte for byte", arguments: unsealCases)
     func unsealMatchesVectors(name: String) throws {
-        let result = try Sealctl.run(["unseal", "--key", VectorKey.bothKeys, "-f", SharedFixtures.vectorURL("sealedsecrets/\(name).sealedsecret.yaml").path])
+        let result = try Sealctl.run(["unseal", "--key", VectorKey.bothKeys, "-f", TestFixtures.vectorURL("sealedsecrets/\(name).sealedsecret.yaml").path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == (try SharedFixtures.vectorText("sealedsecrets/unsealed/\(name).secret.yaml")))
+        #expect(result.stdout == (try TestFixtures.vectorText("sealedsecrets/unsealed/\(name).secret.yaml")))
     }
 
     @Test("unseal opens every document of a stream, and names the document that fails")
     func unsealStream() throws {
-        let multidoc = SharedFixtures.vectorURL("sealedsecrets/multidoc.sealedsecrets.yaml").path
+        let multidoc = try TestFixtures.vectorURL("sealedsecrets/multidoc.sealedsecrets.yaml").path
         let result = try Sealctl.run(["unseal", "--recovery-private-key", VectorKey.bothKeys, "-f", multidoc])
         #expect(result.status == 0)
         let secrets = try ManifestStream(text: result.stdout).documents.map { try Secret(document: $0) }
         #expect(secrets.map(\.metadata.name) == ["db-creds", "registry"])
 
-        let oldKeyOnly = try Sealctl.run(["unseal", "--key", SharedFixtures.vectorURL("key-old/tls.key").path, "-f", multidoc])
+        let oldKeyOnly = try Sealctl.run(["unseal", "--key", TestFixtures.vectorURL("key-renewed/tls.key").path, "-f", multidoc])
         #expect(oldKeyOnly.status == 1)
         #expect(oldKeyOnly.isOneErrorLine)
         #expect(oldKeyOnly.stderr.contains("document 1: cannot unseal db-creds: password: no key could decrypt secret"))
@@ -82,7 +82,7 @@ struct SealCommandTests {
         let document = try SealedSecret(document: ManifestStream(text: sealed.stdout).documents[0])
         #expect(document.metadata.name == "x")
         #expect(document.metadata.namespace == "y")
-        let unsealed = try Unsealer(keyring: Keyring(keys: [RSAPrivateKey(pemRepresentation: SharedFixtures.vectorText("key/tls.key"))])).unseal(document)
+        let unsealed = try Unsealer(keyring: Keyring(keys: [RSAPrivateKey(pemRepresentation: TestFixtures.vectorText("key/tls.key"))])).unseal(document)
         #expect(unsealed.data["a"] == Data("b".utf8))
     }
 
@@ -135,7 +135,7 @@ struct SealCommandTests {
 
     @Test("raw mode prints one base64 value, with no newline, that opens under its scope's label")
     func rawMode() throws {
-        let key = try RSAPrivateKey(pemRepresentation: SharedFixtures.vectorText("key/tls.key"))
+        let key = try RSAPrivateKey(pemRepresentation: TestFixtures.vectorText("key/tls.key"))
         let strict = try Sealctl.run(["seal", "--raw", "--cert", VectorKey.certificate, "--name", "db", "-n", "prod"], input: "raw-value")
         #expect(strict.status == 0, "\(strict.stderr)")
         #expect(!strict.stdout.hasSuffix("\n"))
@@ -157,7 +157,7 @@ struct SealCommandTests {
         try withTemporaryDirectory { directory in
             for (vector, isJSON) in [("db-creds.strict.sealedsecret.yaml", false), ("db-creds.strict.sealedsecret.json", true)] {
                 let target = directory.appendingPathComponent(vector)
-                try target.write(try SharedFixtures.vectorText("sealedsecrets/\(vector)"))
+                try target.write(try TestFixtures.vectorText("sealedsecrets/\(vector)"))
                 let before = try SealedSecret(document: ManifestStream(text: target.read()).documents[0])
                 let addition = "apiVersion: v1\nkind: Secret\nmetadata: {name: whatever}\nstringData: {api-key: new}\n"
                 let result = try Sealctl.run(["seal", "--cert", VectorKey.certificate, "--merge-into", target.path], input: addition)
@@ -179,7 +179,7 @@ struct SealCommandTests {
     func setAndUnset() throws {
         try withTemporaryDirectory { directory in
             let file = directory.appendingPathComponent("db.yaml")
-            let original = try SharedFixtures.vectorText("sealedsecrets/api-token.namespace-wide.sealedsecret.yaml")
+            let original = try TestFixtures.vectorText("sealedsecrets/api-token.namespace-wide.sealedsecret.yaml")
             try file.write(original)
             let set = try Sealctl.run(["set", "--cert", VectorKey.certificate, file.path, "token"], input: "rotated-token")
             #expect(set.status == 0, "\(set.stderr)")
@@ -202,11 +202,11 @@ struct SealCommandTests {
 
     @Test("namespace rules: a mismatch and a missing namespace are clear errors")
     func namespaceRules() throws {
-        let mismatch = try Sealctl.run(["seal", "--cert", VectorKey.certificate, "-n", "staging", "-f", SharedFixtures.vectorURL("sealedsecrets/input/db-creds.secret.yaml").path])
+        let mismatch = try Sealctl.run(["seal", "--cert", VectorKey.certificate, "-n", "staging", "-f", TestFixtures.vectorURL("sealedsecrets/input/db-creds.secret.yaml").path])
         #expect(mismatch.status == 1)
         #expect(mismatch.stderr == "error: the Secret's namespace \"prod\" does not match --namespace \"staging\"; it would be sealed for a namespace it does not say\n")
         #expect(mismatch.stdout.isEmpty)
-        let missing = try Sealctl.run(["seal", "--cert", VectorKey.certificate, "-f", SharedFixtures.vectorURL("sealedsecrets/input/api-token.secret.json").path],
+        let missing = try Sealctl.run(["seal", "--cert", VectorKey.certificate, "-f", TestFixtures.vectorURL("sealedsecrets/input/api-token.secret.json").path],
                                       environment: ["KUBECONFIG": "/nonexistent", "HOME": "/nonexistent"])
         #expect(missing.status == 1)
         #expect(missing.isOneErrorLine)
@@ -236,7 +236,7 @@ struct SealCommandTests {
     func outputFile() throws {
         try withTemporaryDirectory { directory in
             let output = directory.appendingPathComponent("out.json")
-            let input = SharedFixtures.vectorURL("sealedsecrets/input/db-creds.secret.yaml").path
+            let input = try TestFixtures.vectorURL("sealedsecrets/input/db-creds.secret.yaml").path
             let ok = try Sealctl.run(["seal", "--cert", VectorKey.certificate, "-f", input, "-w", output.path])
             #expect(ok.status == 0)
             #expect(try output.read().hasPrefix("{\n  \"kind\": \"SealedSecret\""))

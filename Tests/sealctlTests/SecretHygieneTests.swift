@@ -25,7 +25,7 @@ struct SecretHygieneTests {
     func canaries() throws {
         try withTemporaryDirectory { directory in
             // The cluster route, through a recording kubectl, so its arguments can be searched.
-            let kubectl = try makeFakeKubectl(in: directory, stdout: try SharedFixtures.vectorText("key/tls.crt"))
+            let kubectl = try makeFakeKubectl(in: directory, stdout: try TestFixtures.vectorText("key/tls.crt"))
             // edit's decrypted values go to a folder of this test's own, checked empty at the end.
             let scratch = directory.appendingPathComponent("scratch")
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -105,7 +105,7 @@ struct SecretHygieneTests {
         }
         try withTemporaryDirectory { directory in
             let file = directory.appendingPathComponent("sealed.yaml")
-            try file.write(try SharedFixtures.vectorText("sealedsecrets/db-creds.strict.sealedsecret.yaml"))
+            try file.write(try TestFixtures.vectorText("sealedsecrets/db-creds.strict.sealedsecret.yaml"))
             let script = """
             import pexpect, sys, re
             sealctl, cert, path, home = sys.argv[1:5]
@@ -138,8 +138,8 @@ struct SecretHygieneTests {
     func keyPermissionWarning() throws {
         try withTemporaryDirectory { directory in
             let key = directory.appendingPathComponent("tls.key")
-            try key.write(try SharedFixtures.vectorText("key/tls.key"), mode: 0o644)
-            let sealed = SharedFixtures.vectorURL("sealedsecrets/db-creds.strict.sealedsecret.yaml").path
+            try key.write(try TestFixtures.vectorText("key/tls.key"), mode: 0o644)
+            let sealed = try TestFixtures.vectorURL("sealedsecrets/db-creds.strict.sealedsecret.yaml").path
             let loose = try Sealctl.run(["unseal", "--key", key.path, "-f", sealed])
             #expect(loose.status == 0)
             #expect(loose.stderr == "warning: \(key.path) is readable by group or others (mode 644); private keys should be 0600: chmod 600 \(key.path)\n")

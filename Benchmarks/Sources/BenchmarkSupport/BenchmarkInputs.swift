@@ -3,14 +3,9 @@ import SealKit
 
 /// Inputs for SealKit's benchmarks, made the same way on every run.
 public enum BenchmarkInputs {
-    /// `../shared/vectors` beside the project (or `SEALKIT_SHARED`).
-    public static let vectors: URL = {
-        if let shared = ProcessInfo.processInfo.environment["SEALKIT_SHARED"] {
-            return URL(fileURLWithPath: shared).appendingPathComponent("vectors")
-        }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/vectors")
-    }()
+    /// The repository's vendored vectors, `Tests/Fixtures/vectors`.
+    public static let vectors: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/vectors")
 
     /// The vector controller key (RSA-4096) and its certificate.
     public static let key = try! RSAPrivateKey(pemRepresentation: String(contentsOf: vectors.appendingPathComponent("key/tls.key"), encoding: .utf8))

@@ -9,9 +9,9 @@ func maskingCiphertexts(_ text: String) -> String {
 
 /// The vector key's files.
 enum VectorKey {
-    static let certificate = SharedFixtures.vectorURL("key/tls.crt").path
-    static let privateKey = SharedFixtures.vectorURL("key/tls.key").path
-    static let bothKeys = SharedFixtures.vectorURL("keys-both.list.yaml").path
+    static var certificate: String { get throws { try TestFixtures.vectorURL("key/tls.crt").path } }
+    static var privateKey: String { get throws { try TestFixtures.vectorURL("key/tls.key").path } }
+    static var bothKeys: String { get throws { try TestFixtures.vectorURL("keys-both.list.yaml").path } }
 }
 
 /// Writes a stand-in `kubectl` into `directory` that records its arguments (in `log`) and stdin

@@ -1,33 +1,5 @@
 import Foundation
 
-/// Paths to the shared ground truth (`../shared` beside the project root, or `SEALKIT_SHARED`).
-public enum SharedFixtures {
-    /// The project's root folder.
-    public static let projectRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// `../shared`.
-    public static let shared: URL = {
-        if let override = ProcessInfo.processInfo.environment["SEALKIT_SHARED"] {
-            return URL(fileURLWithPath: override)
-        }
-        return projectRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    }()
-
-    /// `../shared/vectors`.
-    public static let vectors = shared.appendingPathComponent("vectors")
-
-    public static func vectorURL(_ path: String) -> URL { vectors.appendingPathComponent(path) }
-
-    public static func vectorText(_ path: String) throws -> String {
-        try String(contentsOf: vectorURL(path), encoding: .utf8)
-    }
-
-    public static func vectorBytes(_ path: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: vectorURL(path)))
-    }
-}
-
 /// Runs `body` with a fresh temporary directory that is removed afterwards.
 public func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
     let url = try makeTemporaryDirectory()
