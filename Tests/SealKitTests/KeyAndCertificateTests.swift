@@ -8,10 +8,10 @@ struct KeyAndCertificateTests {
     @Test("the public-key fingerprint equals upstream's, from the key and from the certificate")
     func fingerprintMatchesUpstream() throws {
         let expected = try Fixtures.text("key/fingerprint.txt").trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(Fixtures.certificate.keyFingerprint.rawValue == expected)
-        #expect(Fixtures.key.publicKey.fingerprint.rawValue == expected)
+        #expect(try Fixtures.certificate.keyFingerprint.rawValue == expected)
+        #expect(try Fixtures.key.publicKey.fingerprint.rawValue == expected)
         let oldExpected = try Fixtures.text("key-renewed/fingerprint.txt").trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(Fixtures.renewedCertificate.keyFingerprint.rawValue == oldExpected)
+        #expect(try Fixtures.renewedCertificate.keyFingerprint.rawValue == oldExpected)
         #expect(expected != oldExpected)
     }
 
@@ -44,7 +44,7 @@ struct KeyAndCertificateTests {
         let pkcs8 = try ExternalTool.run(openssl, ["pkcs8", "-topk8", "-nocrypt", "-in", Fixtures.vectorURL("key/tls.key").path]).output
         #expect(pkcs8.contains("BEGIN PRIVATE KEY"))
         let key = try RSAPrivateKey(pemRepresentation: pkcs8)
-        #expect(key.publicKey == Fixtures.key.publicKey)
+        #expect(try key.publicKey == Fixtures.key.publicKey)
         let written = try key.pkcs1PEMRepresentation()
         #expect(written.hasPrefix("-----BEGIN RSA PRIVATE KEY-----"))
         #expect(written == (try Fixtures.text("key/tls.key")))

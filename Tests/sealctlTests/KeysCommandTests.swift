@@ -96,7 +96,7 @@ struct KeysCommandTests {
 
     @Test("reseal prints one file, refuses several without --in-place, and reports failures")
     func resealModes() throws {
-        let vector = TestFixtures.vectorURL("sealedsecrets/multidoc.sealedsecrets.yaml").path
+        let vector = try TestFixtures.vectorURL("sealedsecrets/multidoc.sealedsecrets.yaml").path
         let printed = try Sealctl.run(["reseal", "--key", VectorKey.privateKey, "--cert", VectorKey.certificate, vector])
         #expect(printed.status == 0, "\(printed.stderr)")
         #expect(maskingCiphertexts(printed.stdout) == maskingCiphertexts(try TestFixtures.vectorText("sealedsecrets/multidoc.sealedsecrets.yaml")))
