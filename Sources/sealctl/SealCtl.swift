@@ -2,7 +2,7 @@ import ArgumentParser
 import SealKit
 
 /// The `sealctl` root command.
-struct SealCtl: AsyncParsableCommand {
+struct SealCtl: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sealctl",
         abstract: "Seal, unseal, re-seal and check Kubernetes Sealed Secrets.",

@@ -1,10 +1,24 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SealKit
 
 /// Runs sealctl. Parsing errors, --help and --version go through argument-parser's own
 /// reporting; errors from running a command become one `error:` line on stderr and exit 1.
-func runSealctl() async -> Never {
+///
+/// Synchronous on purpose: no command waits on anything asynchronous, and an async entry point
+/// would start the concurrency runtime and three threads before `--version` could print.
+func runSealctl() -> Never {
+    // The statically linked Swift runtime reads the arguments from /proc/self/cmdline; where /proc
+    // is not mounted (a bare chroot) it gets none, and sealctl would print its help and exit 0 as
+    // if asked to. Refuse instead.
+    guard !CommandLine.arguments.isEmpty else {
+        Console.standardError("error: sealctl cannot read its command line: /proc is not mounted (mount -t proc proc /proc)\n")
+        POSIX.exitProcess(2)
+    }
     var command: ParsableCommand
     do {
         command = try SealCtl.parseAsRoot(Array(CommandLine.arguments.dropFirst()))
@@ -12,21 +26,17 @@ func runSealctl() async -> Never {
         SealCtl.exit(withError: error)
     }
     do {
-        if var asyncCommand = command as? AsyncParsableCommand {
-            try await asyncCommand.run()
-        } else {
-            try command.run()
-        }
+        try command.run()
     } catch let exitCode as ExitCode {
-        Foundation.exit(exitCode.rawValue)
+        POSIX.exitProcess(exitCode.rawValue)
     } catch let error where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
         // Help, usage and validation errors, reported (and exit-coded) by argument-parser.
         SealCtl.exit(withError: error)
     } catch {
         Console.error(error)
-        Foundation.exit(1)
+        POSIX.exitProcess(1)
     }
-    Foundation.exit(0)
+    POSIX.exitProcess(0)
 }
 
-await runSealctl()
+runSealctl()

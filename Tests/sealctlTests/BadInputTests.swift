@@ -90,8 +90,9 @@ struct BadInputTests {
     @Test("seal", arguments: secretCases)
     func seal(_ input: Case) throws {
         try withTemporaryDirectory { directory in
+            let bytes = try input.bytes()
             let inputFile = directory.appendingPathComponent("input.yaml"), output = directory.appendingPathComponent("out.yaml")
-            try Data(input.bytes()).write(to: inputFile)
+            try Data(bytes).write(to: inputFile)
             try output.write("previous content\n")
             let result = try Sealctl.run(["seal", "--cert", VectorKey.certificate, "-f", inputFile.path, "-w", output.path])
             expectOneError(result, input.expected, input.name)
@@ -104,8 +105,9 @@ struct BadInputTests {
     @Test("unseal", arguments: sealedCases.filter { $0.name != "an empty file" })
     func unseal(_ input: Case) throws {
         try withTemporaryDirectory { directory in
+            let bytes = try input.bytes()
             let inputFile = directory.appendingPathComponent("input.yaml"), output = directory.appendingPathComponent("out.yaml")
-            try Data(input.bytes()).write(to: inputFile)
+            try Data(bytes).write(to: inputFile)
             let result = try Sealctl.run(["unseal", "--key", VectorKey.privateKey, "-f", inputFile.path, "-w", output.path])
             expectOneError(result, input.expected, input.name)
             #expect(!result.stderr.contains("document 1: document 1"), "\(input.name): the location is given twice")
@@ -117,9 +119,10 @@ struct BadInputTests {
     func reseal(_ input: Case) throws {
         guard input.name != "a 100 MB input" else { return }  // covered by seal; re-reading it here only costs time
         try withTemporaryDirectory { directory in
+            let bytes = try input.bytes()
             let file = directory.appendingPathComponent("k8s/input.yaml")
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(input.bytes()).write(to: file)
+            try Data(bytes).write(to: file)
             let result = try Sealctl.run(["reseal", "--key", VectorKey.privateKey, "--cert", VectorKey.certificate, "--in-place", file.deletingLastPathComponent().path])
             if input.name.contains("kind") || input.name.contains("list") {
                 // Not a SealedSecret: nothing to re-seal, nothing changed.
@@ -129,7 +132,7 @@ struct BadInputTests {
                 #expect(result.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }.count == 1, "\(input.name): \(result.stderr)")
                 #expect(result.stderr.contains(input.expected), "\(input.name): \(result.stderr)")
             }
-            #expect(Array(try Data(contentsOf: file)) == (try input.bytes()))
+            #expect(Array(try Data(contentsOf: file)) == bytes)
         }
     }
 
@@ -137,8 +140,9 @@ struct BadInputTests {
     func validateAndCheck(_ input: Case) throws {
         guard !input.name.contains("sealed for another key") else { return }  // needs a key or a certificate: covered elsewhere
         try withTemporaryDirectory { directory in
+            let bytes = try input.bytes()
             let file = directory.appendingPathComponent("input.yaml")
-            try Data(input.bytes()).write(to: file)
+            try Data(bytes).write(to: file)
             let validate = try Sealctl.run(["validate", file.path])
             #expect(validate.status == 1, "\(input.name): \(validate.stdout)")
             #expect(validate.stdout.split(separator: "\n").filter { $0.contains("error: ") }.count == 1, "\(input.name): \(validate.stdout)")
@@ -151,14 +155,15 @@ struct BadInputTests {
                 #expect(check.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.count == 1, "\(input.name): \(check.stdout)")
                 #expect(check.stdout.contains(input.expected), "\(input.name): \(check.stdout)")
             }
-            #expect(Array(try Data(contentsOf: file)) == (try input.bytes()))
+            #expect(Array(try Data(contentsOf: file)) == bytes)
         }
     }
 
     @Test("generate with a broken sealctl.yaml", arguments: syntaxCases.filter { $0.name != "a 100 MB input" })
     func generate(_ input: Case) throws {
         try withTemporaryDirectory { directory in
-            try Data(input.bytes()).write(to: directory.appendingPathComponent("sealctl.yaml"))
+            let bytes = try input.bytes()
+            try Data(bytes).write(to: directory.appendingPathComponent("sealctl.yaml"))
             let result = try Sealctl.run(["generate", "all"], directory: directory)
             expectOneError(result, "sealctl.yaml", input.name)
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["sealctl.yaml"])

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What `sealctl check` looks for.
 public enum CheckRule: String, Sendable, CaseIterable, Codable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Findings written as text, JSON, or SARIF 2.1.0 (for code-scanning tools).
 public struct CheckReport: Sendable {

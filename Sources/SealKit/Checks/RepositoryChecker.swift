@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -176,7 +180,7 @@ public struct RepositoryChecker: Sendable {
         options.certificates.compactMap { entry in
             let certificate = entry.certificate
             let place = entry.folder.map { relative($0) } ?? "the certificate"
-            let expiry = ISO8601DateFormatter().string(from: certificate.notValidAfter)
+            let expiry = certificate.notValidAfter.iso8601Text
             if certificate.isExpired(at: options.now) {
                 return CheckFinding(rule: .wrongCertificate, severity: .error, file: place, message: "the certificate \(certificate.keyFingerprint) expired on \(expiry)")
             }

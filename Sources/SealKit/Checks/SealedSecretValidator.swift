@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Validates SealedSecret documents without any key: the CRD schema the API server enforces,
 /// and the rules the controller relies on (a name, a namespace unless cluster-wide, one scope,

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The part of OpenAPI v3 that Kubernetes CRD structural schemas use: `type`, `properties`,
 /// `required`, `additionalProperties`, `items`, `nullable`, `format: byte`,

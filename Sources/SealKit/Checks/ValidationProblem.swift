@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One problem found by validating or checking a manifest.
 public struct ValidationProblem: Sendable, Hashable, CustomStringConvertible {

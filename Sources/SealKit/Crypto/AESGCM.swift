@@ -1,5 +1,9 @@
 import COpenSSL
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// AES-256-GCM with the fixed all-zero 12-byte nonce and no associated data that upstream uses.
 ///

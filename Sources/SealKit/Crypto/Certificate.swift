@@ -1,5 +1,9 @@
 import COpenSSL
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An X.509 certificate holding an RSA public key: the controller's sealing certificate.
 public struct Certificate: Sendable, Hashable, CustomStringConvertible {
@@ -87,7 +91,7 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
         guard let serial = X509_get0_serialNumber(backing.pointer),
               let number = ASN1_INTEGER_to_BN(serial, nil) else { return "" }
         defer { BN_free(number) }
-        let hex = OpenSSL.bytes(of: number).map { String(format: "%02x", $0) }.joined()
+        let hex = OpenSSL.bytes(of: number).map { $0.hexDigits(width: 2, uppercase: false) }.joined()
         return hex.isEmpty ? "00" : hex
     }
 
@@ -99,7 +103,7 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
 
     /// SHA-256 of the DER certificate, as `AB:CD:…` (what `openssl x509 -fingerprint -sha256` shows).
     public var sha256Fingerprint: String {
-        OpenSSL.sha256(derRepresentation).map { String(format: "%02X", $0) }.joined(separator: ":")
+        OpenSSL.sha256(derRepresentation).map { $0.hexDigits(width: 2) }.joined(separator: ":")
     }
 
     /// Whether the certificate has expired at `date`.
@@ -108,7 +112,7 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        "certificate \(keyFingerprint) (RSA-\(keyBitCount), valid until \(ISO8601DateFormatter().string(from: notValidAfter)))"
+        "certificate \(keyFingerprint) (RSA-\(keyBitCount), valid until \(notValidAfter.iso8601Text))"
     }
 
     public static func == (lhs: Certificate, rhs: Certificate) -> Bool {

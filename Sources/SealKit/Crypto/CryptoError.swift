@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An error from SealKit's cryptographic layer: loading keys and certificates, sealing and
 /// opening values.

@@ -1,5 +1,9 @@
 import COpenSSL
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Owns one OpenSSL `EVP_PKEY` holding an RSA key (public, or public and private).
 ///

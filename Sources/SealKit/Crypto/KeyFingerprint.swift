@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The identity of an RSA public key as upstream sealed-secrets computes it:
 /// `SHA256:` followed by the unpadded base64 of SHA-256 over the key's SSH wire encoding
@@ -10,7 +14,7 @@ public struct KeyFingerprint: Sendable, Hashable, Comparable, CustomStringConver
     /// Wraps a fingerprint text as read from a file or an annotation. Returns nil unless it has
     /// the `SHA256:` form.
     public init?(rawValue: String) {
-        let trimmed = rawValue.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = rawValue.trimmingWhitespace()
         guard trimmed.hasPrefix("SHA256:"), trimmed.count > 7 else { return nil }
         self.rawValue = trimmed
     }

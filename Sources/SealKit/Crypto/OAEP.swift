@@ -1,5 +1,9 @@
 import COpenSSL
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// RSA-OAEP with SHA-256 and MGF1-SHA-256, as upstream's `rsa.EncryptOAEP(sha256.New(), …)`.
 ///

@@ -1,5 +1,9 @@
 import COpenSSL
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Small helpers over OpenSSL's C API, shared by the Crypto types. Nothing here is public.
 enum OpenSSL {

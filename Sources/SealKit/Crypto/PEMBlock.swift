@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One `-----BEGIN X-----` … `-----END X-----` block of a PEM text.
 struct PEMBlock: Sendable, Equatable {
@@ -17,7 +21,7 @@ struct PEMBlock: Sendable, Equatable {
         var result: [PEMBlock] = []
         var current: (label: String, lines: [Substring])?
         for rawLine in pem.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = rawLine.trimmingSpaces()
             if let open = current {
                 current!.lines.append(Substring(line))
                 if line == "-----END \(open.label)-----" {

@@ -1,5 +1,9 @@
 import COpenSSL
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An RSA public key: what a sealing certificate carries, and what values are sealed for.
 public struct RSAPublicKey: Sendable, Hashable, CustomStringConvertible {

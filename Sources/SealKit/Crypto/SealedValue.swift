@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The wire layout of one sealed value, as upstream writes it:
 /// `u16be(len(rsa)) || rsa || aes-gcm ciphertext || 16-byte tag`.

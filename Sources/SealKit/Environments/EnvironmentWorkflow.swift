@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Seals one environment's credentials into its overlay: what `sealctl generate` and
 /// `sealctl rotate` do, as a library.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Adds an entry to a `kustomization.yaml`'s `resources` by a minimal text edit, so that
 /// comments and formatting everywhere else stay byte-identical.
@@ -14,14 +18,14 @@ public enum KustomizationEditor {
             return try verified(lines.joined() + "resources:\n- \(entry)\n", adding: entry)
         }
         let keyLine = ManifestText.stripped(lines[keyIndex])
-        let inline = keyLine.dropFirst("resources:".count).trimmingCharacters(in: .whitespaces)
+        let inline = keyLine.dropFirst("resources:".count).trimmingSpaces()
         if inline.hasPrefix("[") {
             guard !keyLine.contains("#") || keyLine.lastIndex(of: "]")! < keyLine.firstIndex(of: "#")! else {
                 throw ManifestError(.syntax("cannot edit a resources list that a comment interrupts"))
             }
             // A flow list: `resources: [a.yaml, b.yaml]`.
             guard let close = keyLine.lastIndex(of: "]") else { throw ManifestError(.syntax("cannot edit the resources list")) }
-            let inside = keyLine[keyLine.index(after: keyLine.firstIndex(of: "[")!)..<close].trimmingCharacters(in: .whitespaces)
+            let inside = keyLine[keyLine.index(after: keyLine.firstIndex(of: "[")!)..<close].trimmingSpaces()
             let newLine = "resources: [" + (inside.isEmpty ? entry : inside + ", " + entry) + "]" + keyLine[keyLine.index(after: close)...]
             lines[keyIndex] = newLine + "\n"
             return try verified(lines.joined(), adding: entry)
@@ -33,7 +37,7 @@ public enum KustomizationEditor {
         var index = keyIndex + 1
         while index < lines.count {
             let line = ManifestText.stripped(lines[index])
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { index += 1; continue }
             let lineIndentation = String(line.prefix { $0 == " " })
             if trimmed.hasPrefix("- ") || trimmed == "-" {

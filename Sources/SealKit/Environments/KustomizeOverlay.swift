@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A kustomize overlay as kustomize will render it, as far as sealing cares: the namespace and
 /// name changes it applies, the objects it includes (following `resources` and `components`
@@ -78,11 +82,11 @@ public struct KustomizeOverlay: Sendable {
         for entry in kustomization.resources + kustomization.components {
             if entry.contains("://") || entry.hasPrefix("github.com/") { continue }  // remote bases are not followed
             let url = directory.appendingPathComponent(entry).standardizedFileURL
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            let kind = POSIX.kind(ofPath: url.path)
+            guard kind != .missing else {
                 throw OverlayError.missingResource(entry, file.path)
             }
-            if isDirectory.boolValue {
+            if kind == .directory {
                 resources += try KustomizeOverlay(directory: url, visited: &visited).resources
             } else {
                 resources += try Self.resources(in: url)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A project's `sealctl.yaml`: its environments, where their overlays are, how each key's value
 /// is made, and which certificate seals each environment.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 private let posixWrite = Glibc.write
@@ -29,7 +33,7 @@ public enum AtomicFile {
     /// Failures to inject, by target path, for tests of failure handling: keyed by path so that
     /// tests running in parallel do not see each other's failures.
     nonisolated(unsafe) private static var injectedFailures: [String: (step: String, code: Int32)] = [:]
-    private static let injectionLock = NSLock()
+    private static let injectionLock = Lock()
 
     /// Makes writes to `path` fail at `step` (`write`, `fsync`, `rename`) with `code`; nil clears.
     static func injectFailure(at step: String?, for path: String, code: Int32) {
@@ -44,8 +48,9 @@ public enum AtomicFile {
     /// an existing file's mode is kept and a new file gets 0644. Private keys pass 0o600.
     public static func write(_ data: Data, to url: URL, permissions: mode_t? = nil) throws {
         let target = resolvedTarget(url)
-        let directory = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
+        let folder = PathText.deletingLastComponent(target)
+        let directory = folder.isEmpty ? "." : folder
+        let name = PathText.lastComponent(target)
         var existing = stat()
         let exists = lstat(target, &existing) == 0
         let mode = permissions ?? (exists ? existing.st_mode & 0o7777 : 0o644)
@@ -97,7 +102,7 @@ public enum AtomicFile {
         var path = url.path
         for _ in 0..<32 {
             guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { break }
-            path = destination.hasPrefix("/") ? destination : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+            path = destination.hasPrefix("/") ? destination : PathText.appending(destination, to: PathText.deletingLastComponent(path))
         }
         return path
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Finds manifest files (`.yaml`, `.yml`, `.json`) under files and folders, recursively,
 /// skipping version-control and build folders.
@@ -13,27 +17,33 @@ public enum ManifestFinder {
     public static func files(under paths: [String]) throws -> [URL] {
         var result: [URL] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            let kind = POSIX.kind(ofPath: path)
+            guard kind != .missing else {
                 throw ManifestError(.syntax("no such file or folder"), file: path)
             }
-            guard isDirectory.boolValue else {
+            guard kind == .directory else {
                 result.append(URL(fileURLWithPath: path))
                 continue
             }
-            let root = URL(fileURLWithPath: path)
-            guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey]) else { continue }
             var found: [URL] = []
-            for case let url as URL in enumerator {
-                let isFolder = (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
-                if isFolder {
-                    if skippedFolders.contains(url.lastPathComponent) || url.lastPathComponent.hasPrefix(".build") { enumerator.skipDescendants() }
-                    continue
-                }
-                if extensions.contains(url.pathExtension.lowercased()) { found.append(url) }
-            }
+            collect(in: URL(fileURLWithPath: path), into: &found)
             result += found.sorted { $0.path < $1.path }
         }
         return result
+    }
+
+    /// Adds the manifest files under `folder`. Symbolic links to folders are not followed (a link
+    /// back up the tree would never end); links to files are included.
+    private static func collect(in folder: URL, into found: inout [URL]) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            let url = folder.appendingPathComponent(name)
+            if POSIX.kind(ofPath: url.path) == .directory {
+                if !POSIX.isSymbolicLink(url.path) && !skippedFolders.contains(name) && !name.hasPrefix(".build") {
+                    collect(in: url, into: &found)
+                }
+            } else if extensions.contains(url.pathExtension.lowercased()) {
+                found.append(url)
+            }
+        }
     }
 }

@@ -1,6 +1,17 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Musl)
+import Musl
+private let systemWrite = Musl.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
 #endif
 
 /// A file for plain values that must briefly exist on disk (for `$EDITOR`): in a memory-backed
@@ -40,7 +51,7 @@ public final class PrivateScratchFile: @unchecked Sendable {
         guard descriptor >= 0 else { throw AtomicFile.WriteError(path: url.path, step: "opening", code: errno) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { raw in
-            guard raw.count == 0 || Glibc.write(descriptor, raw.baseAddress!, raw.count) == raw.count else {
+            guard raw.count == 0 || systemWrite(descriptor, raw.baseAddress!, raw.count) == raw.count else {
                 throw AtomicFile.WriteError(path: url.path, step: "writing", code: errno)
             }
         }
@@ -65,7 +76,7 @@ public final class PrivateScratchFile: @unchecked Sendable {
                 let zeros = [UInt8](repeating: 0, count: 4096)
                 var remaining = Int(info.st_size)
                 while remaining > 0 {
-                    let written = Glibc.write(descriptor, zeros, min(remaining, zeros.count))
+                    let written = systemWrite(descriptor, zeros, min(remaining, zeros.count))
                     if written <= 0 { break }
                     remaining -= written
                 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where a sealing certificate comes from: a file, a URL, or the cluster's controller.
 public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
@@ -44,7 +48,7 @@ public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The certificate's PEM text.
-    public func fetchPEM() async throws -> String {
+    public func fetchPEM() throws -> String {
         switch self {
         case .file(let url):
             do {
@@ -63,8 +67,8 @@ public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The sealing certificate: the first certificate of the PEM text.
-    public func fetchCertificate() async throws -> Certificate {
-        let pem = try await fetchPEM()
+    public func fetchCertificate() throws -> Certificate {
+        let pem = try fetchPEM()
         do {
             return try Certificate(pemRepresentation: pem)
         } catch {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Talks to the sealed-secrets controller's HTTP API through the API server's service proxy,
 /// with kubectl, so that every kubeconfig, context and auth plugin works. Only SealedSecrets
@@ -42,7 +46,7 @@ public final class ControllerClient: @unchecked Sendable {
     /// Attempts per request when the controller answers 429.
     public let maxAttempts: Int
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var lastRequest: Date?
 
     /// A client; `requestsPerSecond` paces requests, `maxAttempts` bounds retries of 429 answers.
@@ -104,12 +108,12 @@ public final class ControllerClient: @unchecked Sendable {
                 switch Self.reason(message) {
                 case "TooManyRequests":
                     guard attempt < maxAttempts else { throw Failure.rateLimited(attempts: attempt) }
-                    Thread.sleep(forTimeInterval: delay)
+                    POSIX.sleep(seconds: delay)
                     delay *= 2
                 case "Conflict", "InternalError":
                     throw Kubectl.Failure.failed(arguments: [], status: 1, message: message)
                 default:
-                    throw Failure.rejected(message.trimmingCharacters(in: .whitespacesAndNewlines))
+                    throw Failure.rejected(message.trimmingWhitespace())
                 }
             }
         }
@@ -118,25 +122,25 @@ public final class ControllerClient: @unchecked Sendable {
 
     /// Waits until at least 1/requestsPerSecond has passed since the previous request.
     private func pace() {
-        lock.lock()
-        defer { lock.unlock() }
-        if let lastRequest {
-            let wait = 1 / requestsPerSecond - Date().timeIntervalSince(lastRequest)
-            if wait > 0 { Thread.sleep(forTimeInterval: wait) }
+        lock.withLock {
+            if let lastRequest {
+                let wait = 1 / requestsPerSecond - Date().timeIntervalSince(lastRequest)
+                if wait > 0 { POSIX.sleep(seconds: wait) }
+            }
+            lastRequest = Date()
         }
-        lastRequest = Date()
     }
 
     /// The server's words in kubectl's `Error from server (Reason): words`.
     static func serverMessage(_ message: String) -> String {
         let line = message.split(separator: "\n").first { $0.contains("Error from server") } ?? Substring(message)
-        guard let colon = line.range(of: "): ") else { return String(line) }
-        return String(line[colon.upperBound...]).trimmingCharacters(in: .whitespaces)
+        guard let colon = line.firstRange(of: "): ") else { return String(line) }
+        return String(line[colon.upperBound...]).trimmingSpaces()
     }
 
     /// The reason kubectl reports for an HTTP error: `Error from server (Conflict): …`.
     static func reason(_ message: String) -> String? {
-        guard let start = message.range(of: "Error from server ("), let end = message[start.upperBound...].firstIndex(of: ")") else { return nil }
+        guard let start = message.firstRange(of: "Error from server ("), let end = message[start.upperBound...].firstIndex(of: ")") else { return nil }
         return String(message[start.upperBound..<end])
     }
 }

@@ -1,5 +1,9 @@
 import COpenSSL
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -101,7 +105,7 @@ struct HTTPSFetcher {
         let bytes = Array(response)
         guard let headerEnd = bytes.firstRange(of: Array("\r\n\r\n".utf8)) else { throw FetchError.malformedResponse(url.absoluteString) }
         let header = String(decoding: bytes[..<headerEnd.lowerBound], as: UTF8.self)
-        let lines = header.components(separatedBy: "\r\n")
+        let lines = header.split(separator: "\r\n", omittingEmptySubsequences: false)
         let statusParts = lines[0].split(separator: " ")
         guard statusParts.count >= 2, statusParts[0].hasPrefix("HTTP/"), let status = Int(statusParts[1]) else {
             throw FetchError.malformedResponse(url.absoluteString)
@@ -114,7 +118,7 @@ struct HTTPSFetcher {
         while index < content.count {
             guard let lineEnd = content[index...].firstRange(of: Array("\r\n".utf8)) else { break }
             let sizeText = String(decoding: content[index..<lineEnd.lowerBound], as: UTF8.self).split(separator: ";").first ?? ""
-            guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else { throw FetchError.malformedResponse(url.absoluteString) }
+            guard let size = Int(sizeText.trimmingSpaces(), radix: 16) else { throw FetchError.malformedResponse(url.absoluteString) }
             if size == 0 { break }
             let start = lineEnd.upperBound
             guard start + size <= content.count else { throw FetchError.malformedResponse(url.absoluteString) }

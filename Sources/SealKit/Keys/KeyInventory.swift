@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a set of key files holds: certificates, private keys and controller key Secrets, with
 /// the facts a user needs to manage them and which certificate seals.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A controller-compatible key pair: an RSA private key and its self-signed certificate, as the
 /// sealed-secrets controller generates and stores them.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Runs `kubectl`, so that every kubeconfig, context and auth plugin a user has works for
 /// SealKit too. Values are never passed to it: only paths and ciphertext.
@@ -28,7 +32,7 @@ public struct Kubectl: Sendable {
             case .notInstalled(let executable):
                 return "\(executable) was not found on PATH; install kubectl, or give a certificate with --cert"
             case .failed(let arguments, let status, let message):
-                let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = message.trimmingWhitespace()
                 return "kubectl \(arguments.joined(separator: " ")) failed (exit \(status))\(text.isEmpty ? "" : ": \(text)")"
             }
         }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A folder of key pairs on this machine, so that sealing and unsealing work offline for
 /// development and demos. It follows the controller's renewal rule: the newest pair seals,
@@ -22,13 +26,13 @@ public struct LocalKeyring: Sendable {
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         if let override = environment[environmentVariable], !override.isEmpty { return URL(fileURLWithPath: override) }
         let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
+            ?? (POSIX.homeDirectory(environment: environment) + "/.config")
         return URL(fileURLWithPath: config).appendingPathComponent("sealctl/keyring")
     }
 
     /// The pairs, oldest first.
     public func pairs() throws -> [KeyPair] {
-        let entries = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).map { directory.appendingPathComponent($0) }
         let pairs = try entries
             .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("tls.key").path) }
             .map { try KeyPair(directory: $0) }
@@ -46,11 +50,9 @@ public struct LocalKeyring: Sendable {
     @discardableResult
     public func rotate(bitCount: Int = 4096) throws -> KeyPair {
         let pair = try KeyPair.generate(bitCount: bitCount)
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        let name = "\(formatter.string(from: pair.certificate.notValidBefore))-\(pair.certificate.serialNumber.prefix(8))"
+        // 20261201T075157Z: the basic ISO 8601 form sorts by time and is safe in a file name.
+        let stamp = pair.certificate.notValidBefore.iso8601Text.filter { $0 != "-" && $0 != ":" }
+        let name = "\(stamp)-\(pair.certificate.serialNumber.prefix(8))"
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try pair.write(to: directory.appendingPathComponent(name))
         return pair

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where the sealed-secrets controller runs, and how to reach its HTTP API through the API
 /// server's service proxy with kubectl.

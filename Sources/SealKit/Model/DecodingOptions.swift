@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How lenient decoding is with scalar types, mirroring the two paths kubeseal takes.
 public struct DecodingOptions: Sendable, Equatable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads the fields of one mapping node into typed values, with Kubernetes' decoding rules:
 /// field names match case-insensitively when no exact match exists, and with YAML input,

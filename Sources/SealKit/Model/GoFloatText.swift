@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Go's `strconv.FormatFloat(v, 'g', -1, 32)`: the text Kubernetes' YAML decoding gives a float
 /// that lands in a string field (`1.10` → `1.1`, `100000000.0` → `1e+08`, `.inf` → `+Inf`).
@@ -25,7 +29,7 @@ enum GoFloatText {
         let exponent10 = decimalPoint - 1
         if exponent10 < -4 || exponent10 >= 6 {
             let head = String(digits[0]), tail = String(digits.dropFirst())
-            let exponentText = String(format: "%02d", abs(exponent10))
+            let exponentText = abs(exponent10) < 10 ? "0\(abs(exponent10))" : "\(abs(exponent10))"
             return sign + head + (tail.isEmpty ? "" : "." + tail) + "e" + (exponent10 < 0 ? "-" : "+") + exponentText
         }
         if decimalPoint <= 0 {

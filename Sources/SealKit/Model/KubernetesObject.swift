@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A Kubernetes object SealKit reads and writes: decoded from a node, encoded back to one.
 public protocol KubernetesObject: Sendable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A kustomize `Kustomization` (or `Component`): the typed fields SealKit reasons about, over the
 /// full document, which is kept as read so that writing it back loses no field.

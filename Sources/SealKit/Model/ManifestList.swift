@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A `kind: List` of objects, as `kubectl get … -o yaml` prints several objects.
 public struct ManifestList: KubernetesObject, Hashable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Kubernetes object metadata. Fields the server sets are kept as read so that a round trip
 /// loses nothing; fields SealKit does not know are kept in ``additionalFields``.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A reference from an object to its owner (`metadata.ownerReferences[]`).
 public struct OwnerReference: Sendable, Hashable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A `bitnami.com/v1alpha1` SealedSecret: encrypted values plus the template of the Secret the
 /// controller creates from them.

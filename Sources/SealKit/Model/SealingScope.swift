@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Who may unseal a value: the controller binds each value to a name and namespace through the
 /// OAEP label, so a SealedSecret cannot be renamed or moved unless its scope allows it.

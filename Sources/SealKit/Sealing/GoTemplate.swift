@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The part of Go's `text/template` that `spec.template.data` entries use: field references
 /// (`{{ .password }}`), `index` (`{{ index . "tls.crt" }}`), pipelines, and a few of the sprig
@@ -24,14 +28,14 @@ public struct GoTemplate: Sendable {
     public init(_ source: String) throws {
         var segments: [Segment] = []
         var rest = Substring(source)
-        while let open = rest.range(of: "{{") {
+        while let open = rest.firstRange(of: "{{") {
             var text = String(rest[..<open.lowerBound])
             var body = rest[open.upperBound...]
             if body.hasPrefix("-") {  // `{{-` trims white space before the action
                 text = String(text.reversed().drop { $0.isWhitespace }.reversed())
                 body = body.dropFirst()
             }
-            guard let close = body.range(of: "}}") else { throw TemplateError.syntax("unclosed action") }
+            guard let close = body.firstRange(of: "}}") else { throw TemplateError.syntax("unclosed action") }
             var action = body[..<close.lowerBound]
             rest = body[close.upperBound...]
             if action.hasSuffix("-") {  // `-}}` trims white space after the action
@@ -39,7 +43,7 @@ public struct GoTemplate: Sendable {
                 rest = rest.drop { $0.isWhitespace }
             }
             if !text.isEmpty { segments.append(.text(text)) }
-            let trimmed = action.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = action.trimmingWhitespace()
             if trimmed.hasPrefix("/*") { continue }  // a comment
             segments.append(.pipeline(try Self.parsePipeline(trimmed)))
         }
@@ -176,8 +180,8 @@ public struct GoTemplate: Sendable {
             case "b64dec": return Data(base64Encoded: argument).map { String(decoding: $0, as: UTF8.self) } ?? ""
             case "upper": return argument.uppercased()
             case "lower": return argument.lowercased()
-            case "trim": return argument.trimmingCharacters(in: .whitespacesAndNewlines)
-            case "quote": return "\"" + argument.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            case "trim": return argument.trimmingWhitespace()
+            case "quote": return "\"" + argument.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
             case "squote": return "'" + argument + "'"
             default: throw TemplateError.unsupportedFunction(name)
             }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The private keys that may open sealed values: the controller keeps every key it ever
 /// generated, seals with the newest and unseals with any.

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Dispatch
 
 /// Re-seals SealedSecrets for a new certificate without a cluster: each value is opened with
 /// the old keys and sealed again for the new key under the same scope. Name, namespace,
@@ -163,7 +168,7 @@ enum ParallelMap {
     }
 
     private final class ResultBox<Output: Sendable>: @unchecked Sendable {
-        private let lock = NSLock()
+        private let lock = Lock()
         private var storage: [Output?]
         init(count: Int) { storage = Array(repeating: nil, count: count) }
         func set(_ index: Int, _ value: Output) { lock.withLock { storage[index] = value } }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Seals Secrets into SealedSecrets for one certificate, with kubeseal's rules.
 ///

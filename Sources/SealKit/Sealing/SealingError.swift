@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A problem sealing or unsealing. Descriptions name documents, keys and files, never values.
 public enum SealingError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -64,8 +68,6 @@ public enum SealingError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     static func formatted(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter.string(from: date)
+        date.iso8601DateText
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Builds a Secret in memory from kubectl-style sources (`--from-literal`, `--from-file`,
 /// `--from-env-file`), so that no plain Secret ever has to be written to disk.
@@ -39,7 +43,15 @@ public struct SecretBuilder: Sendable {
     /// Whether `key` is a valid Secret data key (`[-._a-zA-Z0-9]+`, not `.` or `..`).
     public static func isValidKey(_ key: String) -> Bool {
         !key.isEmpty && key != "." && key != ".." && key.utf8.count <= 253 &&
-            key.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-._".unicodeScalars.contains($0)) }
+            key.utf8.allSatisfy(isKeyByte)
+    }
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"): return true
+        default: return false
+        }
     }
 
     /// Adds `KEY=VALUE`.
@@ -58,7 +70,7 @@ public struct SecretBuilder: Sendable {
             path = String(argument[argument.index(after: separator)...])
         } else {
             path = argument
-            key = (argument as NSString).lastPathComponent
+            key = PathText.lastComponent(argument)
         }
         guard let contents = FileManager.default.contents(atPath: path) else { throw BuildError.unreadable(path) }
         try add(key: key, value: contents)

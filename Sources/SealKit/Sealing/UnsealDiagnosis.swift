@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Explains why a sealed value does not open, so that "no key could decrypt secret" is never
 /// the whole story: a recorded key that is not in the keyring, a value sealed for another key

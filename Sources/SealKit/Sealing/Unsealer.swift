@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Turns SealedSecrets back into the Secrets the controller would create, with private keys:
 /// for disaster recovery, migration and checks.

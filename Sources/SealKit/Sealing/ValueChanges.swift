@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Which values of a SealedSecret to add, replace or remove. Applying changes seals only the
 /// values that changed, so every other ciphertext stays byte-identical and a git diff shows

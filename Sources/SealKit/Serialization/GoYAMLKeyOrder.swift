@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The order in which go-yaml v2 sorts mapping keys, and so the order of every mapping in
 /// kubeseal's YAML output: non-letters before letters (but letters first right after a shared

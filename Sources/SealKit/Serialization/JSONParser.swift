@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads JSON into ``YAMLNode`` trees: one document, or a stream of concatenated values as
 /// kubeseal accepts (`{…}{…}` or one per line). Strings become string scalars, numbers, `true`,

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Writes a ``YAMLNode`` as JSON the way Go's `json.MarshalIndent(v, "", "  ")` does: two-space
 /// indent, members in the node's order, HTML-safe escaping (`&`, `<`, `>` as `\u0026`, `\u003c`,

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Writes documents exactly as `kubeseal` prints them (kubeseal v0.32 and later).
 ///
@@ -26,7 +30,7 @@ public enum KubesealFormat {
         let prepared = withByteOrderMarkPlaceholders(try normalized(node), &replacements)
         var text = try emitter.emit(prepared)
         for (placeholder, escaped) in replacements {
-            text = text.replacingOccurrences(of: placeholder, with: escaped)
+            text = text.replacing(placeholder, with: escaped)
         }
         return "---\n" + text
     }
@@ -60,11 +64,11 @@ public enum KubesealFormat {
             if let escape = short[value] {
                 output += "\\" + escape
             } else if value <= 0xFF {
-                output += "\\x" + String(format: "%02X", value)
+                output += "\\x" + value.hexDigits(width: 2)
             } else if value <= 0xFFFF {
-                output += "\\u" + String(format: "%04X", value)
+                output += "\\u" + value.hexDigits(width: 4)
             } else {
-                output += "\\U" + String(format: "%08X", value)
+                output += "\\U" + value.hexDigits(width: 8)
             }
         }
         return output + "\""

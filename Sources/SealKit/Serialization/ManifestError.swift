@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A problem reading or decoding a manifest, with where it is: the file (when known), the
 /// document (0-based index, printed 1-based), and the line and column.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One Kubernetes object of a manifest stream, with where it came from.
 public struct ManifestDocument: Sendable {

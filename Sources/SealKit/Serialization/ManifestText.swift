@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A manifest file's text cut into its documents, so that some documents can be replaced while
 /// every other byte of the file, other documents, comments and separators included, stays as it
@@ -129,7 +133,7 @@ public struct ManifestText: Sendable {
         for marker in ["---", "..."] where line.hasPrefix(marker) {
             let rest = line.dropFirst(3)
             if rest.isEmpty || rest.first == " " || rest.first == "\t" || rest.first == "\r" {
-                let trimmed = rest.trimmingCharacters(in: .whitespaces)
+                let trimmed = rest.trimmingSpaces()
                 return trimmed.isEmpty || trimmed.hasPrefix("#")
             }
         }
@@ -137,7 +141,7 @@ public struct ManifestText: Sendable {
     }
 
     private static func isContent(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingSpaces()
         return !trimmed.isEmpty && !trimmed.hasPrefix("#")
     }
 }

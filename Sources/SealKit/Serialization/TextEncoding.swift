@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Checks that input bytes are UTF-8 before any parser sees them: libyaml would silently accept
 /// UTF-16 with a byte-order mark, and JSON or YAML from PowerShell is often UTF-16.

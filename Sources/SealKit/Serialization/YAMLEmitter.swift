@@ -1,5 +1,9 @@
 import CYAML
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Writes ``YAMLNode`` trees as YAML through libyaml's emitter: block style, two-space indent,
 /// UTF-8, sequences in mappings not indented (as kubectl and kubeseal write them).

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A node of a YAML (or JSON) document: a scalar, a sequence, or a mapping that keeps its keys in
 /// document order. Anchors and aliases are already resolved.

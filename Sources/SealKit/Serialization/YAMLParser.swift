@@ -1,5 +1,9 @@
 import CYAML
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads YAML streams into ``YAMLNode`` trees through libyaml's event API.
 ///

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// YAML 1.1 resolution of plain scalars, as go-yaml v2 (and so kubeseal and kubectl) does it.
 ///

@@ -1,9 +1,13 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SealKit
 
 /// `sealctl cert`: print or inspect the sealing certificate.
-struct CertCommand: AsyncParsableCommand {
+struct CertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cert",
         abstract: "Print or inspect the sealing certificate (kubeseal --fetch-cert).",
@@ -29,9 +33,9 @@ struct CertCommand: AsyncParsableCommand {
     @Option(name: [.customShort("w"), .customLong("output-file")], help: ArgumentHelp("Write the PEM to this file, atomically.", valueName: "file"))
     var outputFile: String?
 
-    func run() async throws {
+    func run() throws {
         let source = try certificate.source(forceCluster: fetch)
-        let certificate = try await source.fetchCertificate()
+        let certificate = try source.fetchCertificate()
         if info {
             Console.standardOutput(Self.describe(certificate, source: source))
             return
@@ -42,20 +46,19 @@ struct CertCommand: AsyncParsableCommand {
             Console.standardOutput(certificate.pemRepresentation)
         }
         if certificate.isExpired() {
-            Console.warning("this certificate expired on \(ISO8601DateFormatter().string(from: certificate.notValidAfter)); sealing with it is refused")
+            Console.warning("this certificate expired on \(certificate.notValidAfter.iso8601Text); sealing with it is refused")
         }
     }
 
     static func describe(_ certificate: Certificate, source: CertificateSource) -> String {
-        let formatter = ISO8601DateFormatter()
         let days = Int(certificate.notValidAfter.timeIntervalSinceNow / 86400)
         let status = certificate.isExpired() ? "EXPIRED" : days < 30 ? "expires in \(days) days (renew soon)" : "valid, \(days) days left"
         return """
         source:              \(source)
         subject:             \(certificate.subject.isEmpty ? "(empty)" : certificate.subject)
         serial:              \(certificate.serialNumber)
-        not before:          \(formatter.string(from: certificate.notValidBefore))
-        not after:           \(formatter.string(from: certificate.notValidAfter))
+        not before:          \(certificate.notValidBefore.iso8601Text)
+        not after:           \(certificate.notValidAfter.iso8601Text)
         status:              \(status)
         key:                 RSA \(certificate.keyBitCount) bits
         key fingerprint:     \(certificate.keyFingerprint)

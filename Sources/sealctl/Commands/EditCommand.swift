@@ -1,9 +1,13 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SealKit
 
 /// `sealctl edit FILE`: edit the values of a SealedSecret in $EDITOR, re-sealing only what changed.
-struct EditCommand: AsyncParsableCommand {
+struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
         abstract: "Edit a SealedSecret's values in $EDITOR; only changed keys are re-sealed.",
@@ -25,11 +29,11 @@ struct EditCommand: AsyncParsableCommand {
     @OptionGroup var keys: KeyOptions
     @OptionGroup var certificate: CertificateOptions
 
-    func run() async throws {
+    func run() throws {
         let (sealed, format) = try SealedSecretFile.read(file)
         var old = try Unsealer(keyring: keys.keyring(orKeysOf: certificate.keyring.effective)).openValues(of: sealed)
         defer { SecureMemory.wipe(&old) }
-        let sealer = try Sealer(certificate: try await certificate.certificate())
+        let sealer = try Sealer(certificate: try certificate.certificate())
 
         let scratch = try PrivateScratchFile(in: Environment["SEALCTL_SCRATCH_DIR"])
         defer { scratch.destroy() }
@@ -72,15 +76,9 @@ struct EditCommand: AsyncParsableCommand {
     /// Runs $VISUAL or $EDITOR on the terminal, ignoring Ctrl-C here so that cleanup always runs.
     private func runEditor(on path: String) throws {
         let editor = Environment["VISUAL"] ?? Environment["EDITOR"] ?? "vi"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(editor) \"$1\"", "sealctl-edit", path]
-        signal(SIGINT, SIG_IGN)
-        defer { signal(SIGINT, SIG_DFL) }
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CLIError("the editor (\(editor)) exited with status \(process.terminationStatus); nothing was changed")
+        let status = try ChildProcess.runAttached("/bin/sh", ["-c", "\(editor) \"$1\"", "sealctl-edit", path])
+        guard status == 0 else {
+            throw CLIError("the editor (\(editor)) exited with status \(status); nothing was changed")
         }
     }
 }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SealKit
 
 /// Options shared by `generate` and `rotate`.
@@ -29,7 +33,7 @@ struct WorkflowOptions: ParsableArguments {
     }
 
     /// Runs one environment: plan, values, seal, write, summary.
-    func run(_ environment: EnvironmentConfig, force: Bool, rotating: [String]?, values valuesFile: ValuesFile?, command: String) async throws {
+    func run(_ environment: EnvironmentConfig, force: Bool, rotating: [String]?, values valuesFile: ValuesFile?, command: String) throws {
         let workflow = try EnvironmentWorkflow(environment: environment)
         let plan = try workflow.plan(force: force, rotating: rotating)
         let relativeOutput = EnvironmentWorkflow.displayPath(environment.outputURL)
@@ -53,7 +57,7 @@ struct WorkflowOptions: ParsableArguments {
             let missing = prompted.map(\.name).filter { valuesFile?.value(environment: environment.name, key: $0) == nil }
             guard missing.isEmpty else { throw WorkflowError.missingValues(environment.name, missing) }
         }
-        let certificate = try await self.certificate.certificate(configured: environment.certificate)
+        let certificate = try self.certificate.certificate(configured: environment.certificate)
         var values: [String: [UInt8]] = [:]
         defer { SecureMemory.wipe(&values) }
         var shown: [String] = []
@@ -72,7 +76,7 @@ struct WorkflowOptions: ParsableArguments {
 
         var summary = """
         \(environment.name): sealed \(plan.keysToSeal.count) key\(plan.keysToSeal.count == 1 ? "" : "s") for \(workflow.namespace)/\(environment.secretName) (\(environment.scope))
-          certificate: \(certificate.keyFingerprint), RSA \(certificate.keyBitCount), expires \(ISO8601DateFormatter.string(from: certificate.notValidAfter, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate]))
+          certificate: \(certificate.keyFingerprint), RSA \(certificate.keyBitCount), expires \(certificate.notValidAfter.iso8601DateText)
           written:     \(relativeOutput)\(changedKustomization ? " (added to kustomization.yaml)" : "")
           sealed:      \(plan.keysToSeal.map(\.name).joined(separator: ", "))
 
@@ -88,7 +92,7 @@ struct WorkflowOptions: ParsableArguments {
 }
 
 /// `sealctl generate ENV... | all`: the environment workflow.
-struct GenerateCommand: AsyncParsableCommand {
+struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Seal an environment's credentials into its kustomize overlay (secrets.yaml).",
@@ -121,12 +125,12 @@ struct GenerateCommand: AsyncParsableCommand {
         if environments.isEmpty { throw ValidationError("name an environment, or `all`") }
     }
 
-    func run() async throws {
+    func run() throws {
         let config = try options.loadConfig()
         let selected = try Self.select(environments, from: config)
         let values = try options.valuesFile.map { try ValuesFile(path: $0, environments: config.environments.map(\.name)) }
         for environment in selected {
-            try await options.run(environment, force: force, rotating: nil, values: values, command: "sealctl generate \(environment.name)")
+            try options.run(environment, force: force, rotating: nil, values: values, command: "sealctl generate \(environment.name)")
         }
     }
 
@@ -142,7 +146,7 @@ struct GenerateCommand: AsyncParsableCommand {
 }
 
 /// `sealctl rotate ENV [KEY...]`: new values for some keys, the others kept sealed as they are.
-struct RotateCommand: AsyncParsableCommand {
+struct RotateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rotate",
         abstract: "Seal new values for some keys of an environment; every other key stays byte-identical.",
@@ -164,10 +168,10 @@ struct RotateCommand: AsyncParsableCommand {
 
     @OptionGroup var options: WorkflowOptions
 
-    func run() async throws {
+    func run() throws {
         let config = try options.loadConfig()
         let selected = try GenerateCommand.select([environment], from: config)[0]
         let values = try options.valuesFile.map { try ValuesFile(path: $0, environments: config.environments.map(\.name)) }
-        try await options.run(selected, force: false, rotating: keys, values: values, command: "sealctl rotate \(environment)")
+        try options.run(selected, force: false, rotating: keys, values: values, command: "sealctl rotate \(environment)")
     }
 }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SealKit
 
 /// `sealctl keys`: controller-compatible key pairs and the local keyring.
@@ -50,7 +54,7 @@ struct KeysCommand: ParsableCommand {
             wrote \(folder.appendingPathComponent("tls.crt").path)
             wrote \(folder.appendingPathComponent("sealed-secrets-key.yaml").path) (private, 0600)
             key fingerprint: \(pair.certificate.keyFingerprint)
-            valid until:     \(ISO8601DateFormatter().string(from: pair.certificate.notValidAfter))
+            valid until:     \(pair.certificate.notValidAfter.iso8601Text)
             next: kubectl apply -f \(folder.appendingPathComponent("sealed-secrets-key.yaml").path), then restart the controller
 
             """)
@@ -102,12 +106,12 @@ struct KeysCommand: ParsableCommand {
                 if let bits = entry.keyBitCount { output += "  key:             RSA \(bits) bits\n" }
                 if let fingerprint = entry.keyFingerprint { output += "  key fingerprint: \(fingerprint)\n" }
                 if let certificate = entry.certificate {
-                    let days = Int(floor(certificate.notValidAfter.timeIntervalSinceNow / 86400))
-                    output += "  valid:           \(ISO8601DateFormatter().string(from: certificate.notValidBefore)) to \(ISO8601DateFormatter().string(from: certificate.notValidAfter))\n"
+                    let days = Int((certificate.notValidAfter.timeIntervalSinceNow / 86400).rounded(.down))
+                    output += "  valid:           \(certificate.notValidBefore.iso8601Text) to \(certificate.notValidAfter.iso8601Text)\n"
                     output += "  days to expiry:  \(certificate.isExpired() ? "expired" : String(days))\n"
                     output += "  sha256:          \(certificate.sha256Fingerprint)\n"
                     if certificate.isExpired() {
-                        Console.warning("\(entry.source): the certificate expired on \(ISO8601DateFormatter().string(from: certificate.notValidAfter))")
+                        Console.warning("\(entry.source): the certificate expired on \(certificate.notValidAfter.iso8601Text)")
                     } else if days < 30 {
                         Console.warning("\(entry.source): the certificate expires in \(days) days")
                     }

@@ -1,9 +1,13 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SealKit
 
 /// `sealctl reseal`: offline re-encryption for a new key, in bulk.
-struct ResealCommand: AsyncParsableCommand {
+struct ResealCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reseal",
         abstract: "Re-seal SealedSecrets for a new certificate, offline and in bulk.",
@@ -50,7 +54,7 @@ struct ResealCommand: AsyncParsableCommand {
         if rate <= 0 { throw ValidationError("--rate must be positive") }
     }
 
-    func run() async throws {
+    func run() throws {
         let files = try ManifestFinder.files(under: paths)
         if !inPlace, files.count != 1 || FileManager.default.isDirectory(paths[0]) {
             throw CLIError("re-sealing \(files.count) files needs --in-place (without it, name one file and the result is printed)")
@@ -65,7 +69,7 @@ struct ResealCommand: AsyncParsableCommand {
             results = ControllerClient(controller: cluster.controller, kubectl: cluster.kubectl, requestsPerSecond: rate).resealFiles(inputs)
         } else {
             let oldKeys = try keys.keyring(orKeysOf: certificate.keyring.effective)
-            results = Resealer(oldKeys: oldKeys, newCertificate: try Sealer(certificate: try await certificate.certificate())).resealFiles(inputs)
+            results = Resealer(oldKeys: oldKeys, newCertificate: try Sealer(certificate: try certificate.certificate())).resealFiles(inputs)
         }
         var written = 0
         for (result, input) in zip(results, inputs) {

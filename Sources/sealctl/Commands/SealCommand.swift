@@ -1,11 +1,15 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SealKit
 
 extension SealingScope: ExpressibleByArgument {}
 
 /// `sealctl seal`: Secret(s) to SealedSecret(s), as kubeseal does.
-struct SealCommand: AsyncParsableCommand {
+struct SealCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seal",
         abstract: "Seal Secrets into SealedSecrets (kubeseal's main job).",
@@ -71,15 +75,15 @@ struct SealCommand: AsyncParsableCommand {
         if mergeInto != nil && output.outputFile != nil { throw ValidationError("--merge-into rewrites its file; it cannot be combined with -w") }
     }
 
-    func run() async throws {
+    func run() throws {
         let scope = try resolvedScope()
         if raw {
-            try sealRaw(try Sealer(certificate: try await certificate.certificate()), scope: scope)
+            try sealRaw(try Sealer(certificate: try certificate.certificate()), scope: scope)
             return
         }
         // Read and decode the input first: bad input fails before any certificate is fetched.
         let secrets = try readSecrets()
-        let sealer = try Sealer(certificate: try await certificate.certificate())
+        let sealer = try Sealer(certificate: try certificate.certificate())
         if let mergeInto {
             try merge(secrets, into: mergeInto, sealer: sealer)
             return
@@ -143,10 +147,10 @@ struct SealCommand: AsyncParsableCommand {
             guard let contents = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
             value = contents
         } else {
-            guard !Console.isTerminal(STDIN_FILENO) else {
+            guard !POSIX.isTerminal(.input) else {
                 throw CLIError("standard input is a terminal (tty detected: expecting the raw value); pipe it in, or use --from-file PATH")
             }
-            value = FileHandle.standardInput.readDataToEndOfFile()
+            value = Data(try POSIX.readStandardInput())
         }
         let namespace = self.namespace ?? (scope == .clusterWide ? nil : certificate.cluster.currentNamespace())
         if scope == .strict, (name ?? "").isEmpty { throw CLIError("--raw with strict scope needs --name") }

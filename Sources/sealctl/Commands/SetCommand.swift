@@ -1,9 +1,13 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SealKit
 
 /// `sealctl set FILE KEY`: add or replace one value of a SealedSecret file.
-struct SetCommand: AsyncParsableCommand {
+struct SetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
         abstract: "Add or replace one key of a SealedSecret file, leaving the others byte-identical.",
@@ -30,15 +34,15 @@ struct SetCommand: AsyncParsableCommand {
         guard SecretBuilder.isValidKey(key) else { throw ValidationError("\"\(key)\" is not a valid Secret key: use letters, digits, '-', '_' and '.'") }
     }
 
-    func run() async throws {
+    func run() throws {
         let (target, format) = try SealedSecretFile.read(file)
         let value: Data
-        if Console.isTerminal(STDIN_FILENO) {
+        if POSIX.isTerminal(.input) {
             value = Data(try SecretPrompt.read("Value for \(key): ").utf8)
         } else {
-            value = FileHandle.standardInput.readDataToEndOfFile()
+            value = Data(try POSIX.readStandardInput())
         }
-        let sealer = try Sealer(certificate: try await certificate.certificate())
+        let sealer = try Sealer(certificate: try certificate.certificate())
         var secret = Secret(name: target.metadata.name, namespace: target.metadata.namespace)
         secret.data[key] = value
         let merged = try sealer.merge(secret, into: target)

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SealKit
 
 /// `sealctl unseal`: SealedSecret(s) back to Secret(s) with private keys (kubeseal --recovery-unseal).

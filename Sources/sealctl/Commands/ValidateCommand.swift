@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SealKit
 
 /// `sealctl validate`: SealedSecrets against the CRD schema, and optionally against keys.
@@ -50,7 +54,7 @@ struct ValidateCommand: ParsableCommand {
         // folders may hold anything, and only their SealedSecrets are validated.
         var inputs: [(name: String, explicit: Bool)] = []
         if paths.isEmpty {
-            if Console.isTerminal(STDIN_FILENO) {
+            if POSIX.isTerminal(.input) {
                 throw CLIError("standard input is a terminal (tty detected: expecting SealedSecrets); pipe them in, or name files or folders")
             }
             inputs.append(("-", true))
@@ -72,7 +76,7 @@ struct ValidateCommand: ParsableCommand {
             let name = path == "-" ? "stdin" : path
             let stream: ManifestStream
             do {
-                stream = try ManifestStream(bytes: path == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : FileBytes.read(path))
+                stream = try ManifestStream(bytes: path == "-" ? try POSIX.readStandardInput() : FileBytes.read(path))
             } catch let error as ManifestError {
                 report(error, in: name)
                 continue

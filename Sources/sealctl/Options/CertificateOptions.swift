@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SealKit
 
 /// Where the sealing certificate comes from, and how to reach the controller.
@@ -36,12 +40,12 @@ struct CertificateOptions: ParsableArguments {
 
     /// The sealing certificate; an expired one is refused by the Sealer. Says so on stderr when
     /// a local keyring is created.
-    func certificate(forceCluster: Bool = false, configured: CertificateSpec? = nil) async throws -> Certificate {
+    func certificate(forceCluster: Bool = false, configured: CertificateSpec? = nil) throws -> Certificate {
         let source = try source(forceCluster: forceCluster, configured: configured)
         if case .localKeyring(let local) = source, try local.pairs().isEmpty {
             Console.standardError("note: created a local keyring in \(local.directory.path) (an RSA-4096 key pair for offline use)\n")
         }
-        return try await source.fetchCertificate()
+        return try source.fetchCertificate()
     }
 }
 
@@ -84,7 +88,7 @@ struct ClusterOptions: ParsableArguments {
     func currentNamespace() -> String? {
         guard kubeconfigFile != nil,
               let output = try? kubectl.run(["config", "view", "--minify", "--output", "jsonpath={..namespace}"]) else { return nil }
-        let namespace = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let namespace = String(decoding: output, as: UTF8.self).trimmingWhitespace()
         return namespace.isEmpty ? "default" : namespace
     }
 }
@@ -110,8 +114,7 @@ struct KeyOptions: ParsableArguments {
 
     /// Private keys should be readable by their owner only.
     private func warnIfReadableByOthers(_ path: String) {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0 else { return }
+        guard let mode = POSIX.permissions(ofPath: path), mode & 0o077 != 0 else { return }
         Console.warning("\(path) is readable by group or others (mode \(String(mode, radix: 8))); private keys should be 0600: chmod 600 \(path)")
     }
 }

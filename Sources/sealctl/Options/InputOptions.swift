@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SealKit
 
 /// `-f FILE` or standard input.
@@ -14,10 +18,10 @@ struct InputOptions: ParsableArguments {
         if let file, file != "-" {
             return (try FileBytes.read(file), file)
         }
-        if Console.isTerminal(STDIN_FILENO) {
+        if POSIX.isTerminal(.input) {
             throw CLIError("standard input is a terminal (tty detected: expecting \(what)); pipe it in, or use -f FILE")
         }
-        return (Array(FileHandle.standardInput.readDataToEndOfFile()), "stdin")
+        return (try POSIX.readStandardInput(), "stdin")
     }
 
     /// The input as a manifest stream, with parse errors located in the input's name.

@@ -1,10 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SealKit
 
 /// Where sealctl talks to the user: data on stdout, everything else on stderr.
 enum Console {
     /// Prints `error: <description>` on stderr, on one line.
     static func error(_ error: any Error) {
-        let text = "\(error)".replacingOccurrences(of: "\n", with: " ")
+        let text = "\(error)".replacing("\n", with: " ")
         standardError("error: \(text)\n")
     }
 
@@ -13,19 +18,16 @@ enum Console {
     }
 
     static func standardError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        POSIX.write(text.utf8, to: .error)
     }
 
     static func standardOutput(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        POSIX.write(text.utf8, to: .output)
     }
 
     static func standardOutput(_ data: Data) {
-        FileHandle.standardOutput.write(data)
+        POSIX.write(data, to: .output)
     }
-
-    /// Whether a file descriptor is a terminal.
-    static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 }
 
 /// A command-line error with a message for the user.

@@ -1,8 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SealKit
 
 /// A status line on stderr that rewrites itself, shown only when stderr is a terminal.
 final class ProgressLine {
-    private let enabled = Console.isTerminal(STDERR_FILENO)
+    private let enabled = POSIX.isTerminal(.error)
     private var shown = false
 
     func show(_ text: String) {

@@ -1,11 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SealKit
 
 /// Asks for prompted values on the terminal: hidden input (no echo) where the key is secret,
 /// a confirmation, a minimum length, and a new question when they are not met.
 struct ValuePrompter {
     /// Whether prompts can be shown: standard input is a terminal.
-    static var isInteractive: Bool { Console.isTerminal(STDIN_FILENO) }
+    static var isInteractive: Bool { POSIX.isTerminal(.input) }
 
     static func ask(environment: String, key: String, spec: PromptSpec) throws -> [UInt8] {
         let label = spec.message ?? "\(environment) \(key)"
@@ -37,8 +41,7 @@ struct ValuesFile {
 
     init(path: String, environments: [String]) throws {
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-           let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0 {
+        if let mode = POSIX.permissions(ofPath: path), mode & 0o077 != 0 {
             Console.warning("\(path) holds plain values and is readable by group or others (mode \(String(mode, radix: 8))); chmod 600 \(path), and delete it when done")
         }
         let root: YAMLNode

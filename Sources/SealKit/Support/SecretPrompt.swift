@@ -1,20 +1,39 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
+private let systemWrite = Glibc.write
+private let systemRead = Glibc.read
+#elseif canImport(Musl)
+import Musl
+private let systemWrite = Musl.write
+private let systemRead = Musl.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+private let systemRead = Darwin.read
 #endif
 
 /// Reads a value from the terminal without echoing it, restoring the terminal's settings
 /// afterwards, also when the user presses Ctrl-C.
-enum SecretPrompt {
+package enum SecretPrompt {
+    /// There is no terminal to ask on (a CI job, a pipe).
+    package struct NoTerminal: Error, CustomStringConvertible {
+        package var description: String { "no terminal to prompt on; pipe the value in on standard input" }
+    }
+
     /// The terminal settings to restore if the process is interrupted mid-prompt.
     nonisolated(unsafe) private static var savedSettings: termios?
 
     /// Prompts on /dev/tty (so it works while stdout is redirected) and reads one line.
-    static func read(_ prompt: String, hidden: Bool = true) throws -> String {
+    package static func read(_ prompt: String, hidden: Bool = true) throws -> String {
         let tty = open("/dev/tty", O_RDWR)
-        guard tty >= 0 else { throw CLIError("no terminal to prompt on; pipe the value in on standard input") }
+        guard tty >= 0 else { throw NoTerminal() }
         defer { close(tty) }
-        _ = prompt.withCString { Glibc.write(tty, $0, strlen($0)) }
+        _ = prompt.withCString { systemWrite(tty, $0, strlen($0)) }
 
         var original = termios()
         let isTerminal = tcgetattr(tty, &original) == 0
@@ -26,7 +45,7 @@ enum SecretPrompt {
                 if var settings = SecretPrompt.savedSettings {
                     let tty = open("/dev/tty", O_RDWR)
                     tcsetattr(tty, TCSANOW, &settings)
-                    _ = Glibc.write(tty, "\n", 1)
+                    _ = systemWrite(tty, "\n", 1)
                 }
                 signal(signalNumber, SIG_DFL)
                 raise(signalNumber)
@@ -38,12 +57,12 @@ enum SecretPrompt {
                 tcsetattr(tty, TCSAFLUSH, &original)
                 savedSettings = nil
                 signal(SIGINT, SIG_DFL)
-                _ = Glibc.write(tty, "\n", 1)
+                _ = systemWrite(tty, "\n", 1)
             }
         }
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
-        while Glibc.read(tty, &byte, 1) == 1, byte != 0x0A {
+        while systemRead(tty, &byte, 1) == 1, byte != 0x0A {
             if byte != 0x0D { bytes.append(byte) }
         }
         return String(decoding: bytes, as: UTF8.self)

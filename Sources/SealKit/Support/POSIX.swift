@@ -1,0 +1,147 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+private let systemRead = Glibc.read
+#elseif canImport(Musl)
+import Musl
+private let systemWrite = Musl.write
+private let systemRead = Musl.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+private let systemRead = Darwin.read
+#endif
+
+/// The few operating-system services SealKit and sealctl need beyond FoundationEssentials, over
+/// the C library directly. Full Foundation has them too, but linking it statically would bring
+/// ICU's 30 MB of data into a binary that never formats a localized string.
+package enum POSIX {
+    /// What a path names, by `stat` (symbolic links followed).
+    package enum FileKind: Sendable, Equatable {
+        case missing, regularFile, directory, other
+    }
+
+    /// What `path` names, following symbolic links.
+    package static func kind(ofPath path: String) -> FileKind {
+        var information = stat()
+        guard stat(path, &information) == 0 else { return .missing }
+        switch information.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .regularFile
+        default: return .other
+        }
+    }
+
+    /// Whether `path` is a symbolic link (not followed).
+    package static func isSymbolicLink(_ path: String) -> Bool {
+        var information = stat()
+        return lstat(path, &information) == 0 && information.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// The permission bits of `path`, or nil when it cannot be read.
+    package static func permissions(ofPath path: String) -> mode_t? {
+        var information = stat()
+        guard stat(path, &information) == 0 else { return nil }
+        return information.st_mode & 0o7777
+    }
+
+    /// Every byte readable from `descriptor` until end of file (standard input, a pipe).
+    package static func readToEnd(_ descriptor: Int32) throws -> [UInt8] {
+        var result: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 { result += buffer[0..<count]; continue }
+            if count == 0 { return result }
+            if errno == EINTR { continue }
+            throw POSIXError(step: "reading", code: errno)
+        }
+    }
+
+    /// Writes all of `bytes` to `descriptor`, retrying short and interrupted writes; stops at
+    /// the first other failure (a closed pipe, a full disk), as FileHandle's write did.
+    package static func writeAll(_ bytes: some Collection<UInt8>, to descriptor: Int32) {
+        let array = Array(bytes)
+        array.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let count = systemWrite(descriptor, base + offset, buffer.count - offset)
+                if count > 0 { offset += count } else if count < 0 && errno == EINTR { continue } else { return }
+            }
+        }
+    }
+
+    /// The three standard streams, by descriptor.
+    package enum StandardStream: Int32, Sendable {
+        case input = 0, output = 1, error = 2
+    }
+
+    /// Whether a standard stream is a terminal.
+    package static func isTerminal(_ stream: StandardStream) -> Bool { isatty(stream.rawValue) == 1 }
+
+    /// Everything on standard input, to end of file.
+    package static func readStandardInput() throws -> [UInt8] { try readToEnd(StandardStream.input.rawValue) }
+
+    /// Writes `bytes` to a standard stream.
+    package static func write(_ bytes: some Collection<UInt8>, to stream: StandardStream) {
+        writeAll(bytes, to: stream.rawValue)
+    }
+
+    /// Ends the process with `status`, without returning.
+    package static func exitProcess(_ status: Int32) -> Never { exit(status) }
+
+    /// Blocks the calling thread for `seconds`.
+    package static func sleep(seconds: Double) {
+        guard seconds > 0 else { return }
+        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - Double(Int(seconds))) * 1e9))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
+    }
+
+    /// The current user's home folder: `$HOME`, else the password database.
+    package static func homeDirectory(environment: [String: String]) -> String {
+        if let home = environment["HOME"], !home.isEmpty { return home }
+        if let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir { return String(cString: directory) }
+        return "/"
+    }
+
+    /// The message of an `errno` value.
+    package static func message(_ code: Int32) -> String { String(cString: strerror(code)) }
+
+    /// An operating-system call that failed.
+    package struct POSIXError: Error, CustomStringConvertible {
+        package let step: String
+        package let code: Int32
+        package var description: String { "\(step) failed: \(POSIX.message(code))" }
+    }
+}
+
+/// A mutual-exclusion lock over `pthread_mutex_t` (NSLock is not in FoundationEssentials, and
+/// `Synchronization.Mutex` needs macOS 15).
+package final class Lock: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+    package init() {
+        mutex = .allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    /// Runs `body` holding the lock.
+    package func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+}
