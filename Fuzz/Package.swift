@@ -3,7 +3,10 @@
 // and only link with --sanitize=fuzzer. Run them with Fuzz/run.sh SECONDS.
 import PackageDescription
 
-let targets = ["FuzzManifest", "FuzzSealedSecret", "FuzzKeyFile", "FuzzKustomization", "FuzzSealedValue"]
+let targets = [
+    "FuzzManifest", "FuzzSealedSecret", "FuzzKeyFile", "FuzzKustomization", "FuzzSealedValue",
+    "FuzzProjectConfig", "FuzzEnvFile", "FuzzValidator", "FuzzSourceMap",
+]
 
 let package = Package(
     name: "SealKitFuzz",

@@ -79,20 +79,6 @@ struct EnvironmentTests {
         #expect(error("environments: {e: {overlay: o, secretName: s, keys: {'bad key': {value: x}}}}").contains("is not a valid Secret key"))
     }
 
-    @Test("the kustomization editor adds one line and leaves the rest byte-identical", arguments: [
-        ("# top\nresources:\n- a.yaml  # first\n# between\n- b.yaml\n\nnamespace: x\n", "# top\nresources:\n- a.yaml  # first\n# between\n- b.yaml\n- secrets.yaml\n\nnamespace: x\n"),
-        ("resources:\n  - a.yaml\n  - b.yaml\nnamespace: x", "resources:\n  - a.yaml\n  - b.yaml\n  - secrets.yaml\nnamespace: x\n"),
-        ("resources: [a.yaml, b.yaml]  # flow\n", "resources: [a.yaml, b.yaml, secrets.yaml]  # flow\n"),
-        ("resources: []\n", "resources: [secrets.yaml]\n"),
-        ("namespace: x\n", "namespace: x\nresources:\n- secrets.yaml\n"),
-        ("resources:\nnamespace: x\n", "resources:\n- secrets.yaml\nnamespace: x\n"),
-    ])
-    func kustomizationEditor(before: String, after: String) throws {
-        #expect(try KustomizationEditor.addingResource("secrets.yaml", to: before) == after)
-        #expect(try KustomizationEditor.addingResource("secrets.yaml", to: after) == nil)
-        #expect(try Kustomization(yaml: after).resources.contains("secrets.yaml"))
-    }
-
     @Test("the overlay inspector follows bases, composes names and namespaces, and finds every kind of secret reference")
     func overlayInspector() throws {
         try withTemporaryDirectory { directory in

@@ -23,4 +23,18 @@ struct FuzzRegressionTests {
         #expect(edited == "resources:\n- first.yaml\n- a long\n  folded name.yaml\n- secrets.yaml\nnamespace: x\n")
         #expect(try Kustomization(yaml: edited).resources == ["first.yaml", "a long folded name.yaml", "secrets.yaml"])
     }
+
+    /// FuzzKustomization, 84,517 executions into a 90 s run: a flow list with a `#` on the key's
+    /// line and no `]` there trapped on a force unwrap (`keyLine.lastIndex(of: "]")!`).
+    @Test("a flow list interrupted by a comment does not trap")
+    func flowListWithComment() throws {
+        let input = "=[aartemces:\n- namespon\n\nresources:[aartem#es:\n- namespon\n\nresources:\n\n-"
+        // Valid YAML after all (`resources:[aartem#es` is a plain key; the real `resources` holds
+        // one empty item): the edit appends the entry and nothing else.
+        let edited = try #require(try KustomizationEditor.addingResource("secrets.yaml", to: input))
+        #expect(edited == input + "\n- secrets.yaml")
+        #expect(try Kustomization(yaml: edited).resources == (try Kustomization(yaml: input)).resources + ["secrets.yaml"])
+        let valid = "resources: [ # all\n  a.yaml\n]\n"
+        #expect(try KustomizationEditor.addingResource("secrets.yaml", to: valid) == "resources: [ # all\n  a.yaml,\n  secrets.yaml\n]\n")
+    }
 }

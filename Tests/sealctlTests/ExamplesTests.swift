@@ -46,6 +46,39 @@ struct ExamplesTests {
         }
     }
 
+    /// The development overlay's resources as a flow list over several lines: with a comment it
+    /// once crashed `generate` (a force unwrap in the editor), without one it was refused.
+    static let flowListOverlays = [
+        "resources: [ # everything in this overlay\n  namespace.yaml,\n  postgres.yaml,\n  rabbitmq.yaml,\n  smartem-http-api.yaml,\n  smartem-worker.yaml\n]\n",
+        "resources: [\n  namespace.yaml,\n  postgres.yaml,\n  rabbitmq.yaml,\n  smartem-http-api.yaml,\n  smartem-worker.yaml\n]\n",
+    ]
+
+    @Test("generate development on an overlay whose resources are a flow list over several lines", arguments: flowListOverlays)
+    func generateWithFlowListResources(_ resources: String) throws {
+        try withTemporaryDirectory { directory in
+            let project = directory.appendingPathComponent("smartem")
+            try FileManager.default.copyItem(at: Self.examples.appendingPathComponent("smartem"), to: project)
+            let kustomization = project.appendingPathComponent("k8s/environments/development/kustomization.yaml")
+            let original = try kustomization.read()
+            let block = "resources:\n- namespace.yaml\n- postgres.yaml\n- rabbitmq.yaml\n- smartem-http-api.yaml\n- smartem-worker.yaml\n"
+            #expect(original.contains(block))
+            let flow = original.replacingOccurrences(of: block, with: resources)
+            try kustomization.write(flow)
+
+            let result = try Sealctl.run(["generate", "development"], environment: ["HOME": directory.path], directory: project)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("k8s/environments/development/secrets.yaml").path))
+            // Only the new entry was added: the rest of the file is as it was, byte for byte.
+            let edited = try kustomization.read()
+            #expect(edited == flow.replacingOccurrences(of: "  smartem-worker.yaml\n]", with: "  smartem-worker.yaml,\n  secrets.yaml\n]"))
+            if ExternalTool.find("kubectl") != nil {
+                let rendered = try ExternalTool.run("kubectl", ["kustomize", kustomization.deletingLastPathComponent().path])
+                #expect(rendered.status == 0, "\(rendered.errorOutput)")
+                #expect(rendered.output.contains("kind: SealedSecret"))
+            }
+        }
+    }
+
     /// Each shell example, and a line its output must show.
     static let shellExamples: [(String, String)] = [
         ("manual-sealing.sh", "    POSTGRES_PASSWORD: <sealed>"),

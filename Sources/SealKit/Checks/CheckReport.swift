@@ -76,7 +76,7 @@ public struct CheckReport: Sendable {
             }
             return .mapping([
                 ("ruleId", .string(finding.rule.rawValue)),
-                ("ruleIndex", .int(CheckRule.allCases.firstIndex(of: finding.rule)!)),
+                ("ruleIndex", .int(CheckRule.allCases.firstIndex(of: finding.rule) ?? 0)),
                 ("level", .string(finding.severity == .error ? "error" : "warning")),
                 ("message", .mapping([("text", .string(finding.message))])),
                 ("locations", .sequence([.mapping([("physicalLocation", .mapping(physical))])])),

@@ -156,8 +156,8 @@ public struct RepositoryChecker: Sendable {
             findings.append(CheckFinding(rule: .wrongCertificate, severity: .error, file: name, documentIndex: document.index, mark: document.mark,
                                          message: "sealed for key \(recorded), but the certificate here is \(certificate.keyFingerprint)"))
         }
-        for key in sealed.spec.encryptedData.keys.sorted() {
-            guard let bytes = Secret.decodeBase64(sealed.spec.encryptedData[key]!), let value = try? SealedValue(bytes: Array(bytes)) else { continue }
+        for (key, ciphertext) in sealed.spec.encryptedData.sorted(by: { $0.key < $1.key }) {
+            guard let bytes = Secret.decodeBase64(ciphertext), let value = try? SealedValue(bytes: Array(bytes)) else { continue }
             if value.keyBlock.count != certificate.publicKey.ciphertextByteCount {
                 findings.append(CheckFinding(rule: .wrongCertificate, severity: .error, file: name, documentIndex: document.index,
                                              mark: document.node["spec"]?["encryptedData"]?[key]?.mark,
@@ -216,7 +216,7 @@ public struct RepositoryChecker: Sendable {
             case .strict where moved || renamed:
                 problem = "\(kustomization) turns the strict SealedSecret \(location) into \(resource.finalName) in \(resource.finalNamespace ?? namespace)"
             case .namespaceWide where moved:
-                problem = "\(kustomization) moves the namespace-wide SealedSecret \(location) to namespace \(resource.finalNamespace!)"
+                problem = "\(kustomization) moves the namespace-wide SealedSecret \(location) to namespace \(resource.finalNamespace ?? namespace)"
             default: break
             }
             if let problem {

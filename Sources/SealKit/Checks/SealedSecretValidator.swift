@@ -10,7 +10,8 @@ import Foundation
 public struct SealedSecretValidator: Sendable {
     private let schema: StructuralSchema
 
-    /// The embedded CRD, parsed once (it is tested to parse; a failure here is a build defect).
+    /// The embedded CRD, parsed once. Not reachable by input: the text is a constant compiled
+    /// into SealKit, and a test parses it, so a failure here is a build defect.
     private static let controllerSchema = try! StructuralSchema(crdYAML: SealedSecretCRD.yaml)
 
     /// A validator for the controller's CRD (embedded in SealKit, see ``SealedSecretCRD``).
@@ -54,9 +55,9 @@ public struct SealedSecretValidator: Sendable {
             problems.append(.init(.error, field: "metadata.namespace", "a \(sealed.scope) SealedSecret needs the namespace it was sealed for", mark: metadata?.mark ?? node.mark))
         }
         let encrypted = node["spec"]?["encryptedData"]
-        for key in sealed.spec.encryptedData.keys.sorted() {
+        for (key, ciphertext) in sealed.spec.encryptedData.sorted(by: { $0.key < $1.key }) {
             let mark = encrypted?[key]?.mark
-            guard let bytes = Secret.decodeBase64(sealed.spec.encryptedData[key]!) else { continue }
+            guard let bytes = Secret.decodeBase64(ciphertext) else { continue }
             do {
                 let value = try SealedValue(bytes: Array(bytes))
                 if value.keyBitCount < 1024 || value.keyBitCount % 256 != 0 {

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -15,6 +15,8 @@ enum AESGCM {
 
     /// Returns `ciphertext || tag`.
     static func seal(_ plaintext: [UInt8], key: [UInt8]) throws -> [UInt8] {
+        // Not reachable by input: sealing keys come from HybridCipher.seal, always 32 random bytes.
+        // (Opening checks the length instead: a crafted value can carry any length.)
         precondition(key.count == keyLength, "AES-256 needs a 32-byte key")
         guard let context = EVP_CIPHER_CTX_new() else { throw OpenSSL.failure("EVP_CIPHER_CTX_new") }
         defer { EVP_CIPHER_CTX_free(context) }
@@ -31,13 +33,14 @@ enum AESGCM {
             }
         }
         var finalWritten: Int32 = 0
+        // `output` holds at least the 16-byte tag, so its buffer always has an address.
         let ok = output.withUnsafeMutableBufferPointer { buffer in
-            EVP_EncryptFinal_ex(context, buffer.baseAddress! + Int(written), &finalWritten)
+            buffer.baseAddress.map { EVP_EncryptFinal_ex(context, $0 + Int(written), &finalWritten) } ?? 0
         }
         guard ok == 1 else { throw OpenSSL.failure("EVP_EncryptFinal_ex") }
         let bodyLength = Int(written + finalWritten)
         let tagOK = output.withUnsafeMutableBufferPointer { buffer in
-            EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_GET_TAG, Int32(tagLength), buffer.baseAddress! + bodyLength)
+            buffer.baseAddress.map { EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_GET_TAG, Int32(tagLength), $0 + bodyLength) } ?? 0
         }
         guard tagOK == 1 else { throw OpenSSL.failure("EVP_CTRL_GCM_GET_TAG") }
         return Array(output.prefix(bodyLength + tagLength))
@@ -68,7 +71,7 @@ enum AESGCM {
         }
         var finalWritten: Int32 = 0
         let verified = output.withUnsafeMutableBufferPointer { buffer in
-            EVP_DecryptFinal_ex(context, buffer.baseAddress! + Int(written), &finalWritten)
+            buffer.baseAddress.map { EVP_DecryptFinal_ex(context, $0 + Int(written), &finalWritten) } ?? 0
         }
         guard verified == 1 else {
             // Wipe the unauthenticated plaintext before dropping it.

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -24,7 +24,9 @@ enum OAEP {
         guard !label.isEmpty else { return }  // an empty label is no label
         // OpenSSL takes ownership of the buffer only when the call succeeds.
         guard let buffer = sealkit_OPENSSL_malloc(label.count) else { throw OpenSSL.failure("OPENSSL_malloc") }
-        label.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: label.count) }
+        label.withUnsafeBytes { bytes in
+            if let source = bytes.baseAddress { buffer.copyMemory(from: source, byteCount: label.count) }
+        }
         guard EVP_PKEY_CTX_set0_rsa_oaep_label(context, buffer, Int32(label.count)) > 0 else {
             sealkit_OPENSSL_free(buffer)
             throw OpenSSL.failure("EVP_PKEY_CTX_set0_rsa_oaep_label")
@@ -73,6 +75,7 @@ enum OAEP {
     static func mgf1(seed: [UInt8], length: Int) -> [UInt8] {
         let blocks = (length + hashLength - 1) / hashLength
         var output = [UInt8](repeating: 0, count: blocks * hashLength)
+        // Not reachable by input: only an allocation failure inside OpenSSL returns nil here.
         guard let context = EVP_MD_CTX_new() else { fatalError("EVP_MD_CTX_new failed") }
         defer { EVP_MD_CTX_free(context) }
         output.withUnsafeMutableBufferPointer { buffer in
@@ -83,7 +86,8 @@ enum OAEP {
                     let ok = EVP_DigestInit_ex2(context, OpenSSL.algorithms.sha256, nil) == 1
                         && EVP_DigestUpdate(context, seedBytes.baseAddress, seedBytes.count) == 1
                         && EVP_DigestUpdate(context, &counter, 4) == 1
-                        && EVP_DigestFinal_ex(context, buffer.baseAddress! + block * hashLength, &written) == 1
+                        && buffer.baseAddress.map { EVP_DigestFinal_ex(context, $0 + block * hashLength, &written) } == 1
+                    // Not reachable by input: SHA-256 over any bytes succeeds unless OpenSSL is broken.
                     precondition(ok, "SHA-256 failed: \(OpenSSL.drainErrors())")
                 }
             }

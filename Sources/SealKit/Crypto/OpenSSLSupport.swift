@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -58,6 +58,8 @@ enum OpenSSL {
         let aes256GCM: OpaquePointer
 
         init() {
+            // Not reachable by input: only an OpenSSL without its default provider lacks these,
+            // and nothing in SealKit can work without them.
             guard let sha256 = EVP_MD_fetch(nil, "SHA256", nil), let aes = EVP_CIPHER_fetch(nil, "AES-256-GCM", nil) else {
                 fatalError("OpenSSL has no SHA-256 or AES-256-GCM: \(OpenSSL.drainErrors())")
             }
@@ -75,6 +77,7 @@ enum OpenSSL {
         let ok = Array(bytes).withUnsafeBytes { raw in
             EVP_Digest(raw.baseAddress, raw.count, &digest, &length, algorithms.sha256, nil)
         }
+        // Not reachable by input: SHA-256 over any bytes succeeds unless OpenSSL is broken.
         precondition(ok == 1 && length == 32, "EVP_Digest(SHA-256) failed: \(drainErrors())")
         return digest
     }

@@ -22,11 +22,14 @@ struct PEMBlock: Sendable, Equatable {
         var current: (label: String, lines: [Substring])?
         for rawLine in pem.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let line = rawLine.trimmingSpaces()
-            if let open = current {
-                current!.lines.append(Substring(line))
+            if var open = current {
+                current = nil  // one owner of the lines, so appending does not copy them
+                open.lines.append(Substring(line))
                 if line == "-----END \(open.label)-----" {
-                    result.append(PEMBlock(label: open.label, text: current!.lines.joined(separator: "\n") + "\n"))
+                    result.append(PEMBlock(label: open.label, text: open.lines.joined(separator: "\n") + "\n"))
                     current = nil
+                } else {
+                    current = open
                 }
             } else if line.hasPrefix("-----BEGIN "), line.hasSuffix("-----"), line.count > 16 {
                 let label = String(line.dropFirst(11).dropLast(5))

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -21,6 +21,6 @@ public enum SecureMemory {
 
     /// Wipes every value of a map of plain values.
     public static func wipe(_ values: inout [String: [UInt8]]) {
-        for key in values.keys { wipe(&values[key]!) }
+        for index in values.indices { wipe(&values.values[index]) }
     }
 }

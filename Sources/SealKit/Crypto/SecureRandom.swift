@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -18,6 +18,7 @@ public enum SecureRandom {
 
     /// A uniformly distributed integer in `0..<upperBound`, by rejection sampling (no modulo bias).
     public static func uniform(below upperBound: UInt32) throws -> UInt32 {
+        // A programming error, not input: the only caller passes an alphabet's size, never 0.
         precondition(upperBound > 0, "upperBound must be positive")
         // Reject the top partial range so every residue is equally likely.
         let limit = UInt32.max - (UInt32.max % upperBound + 1) % upperBound

@@ -6,6 +6,9 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 private let posixWrite = Glibc.write
+#elseif canImport(Musl)
+import Musl
+private let posixWrite = Musl.write
 #elseif canImport(Darwin)
 import Darwin
 private let posixWrite = Darwin.write
@@ -56,7 +59,8 @@ public enum AtomicFile {
         let mode = permissions ?? (exists ? existing.st_mode & 0o7777 : 0o644)
 
         var template = Array("\(directory)/.\(name).sealctl-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        // The template is never empty, so its buffer always has an address.
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else { throw WriteError(path: target, step: "creating a temporary file in \(directory)", code: errno) }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var committed = false
@@ -70,7 +74,9 @@ public enum AtomicFile {
                 var offset = 0
                 while offset < raw.count {
                     if let code = injected("write", target) { throw WriteError(path: target, step: "writing", code: code) }
-                    let written = posixWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                    // Inside `offset < raw.count`, so the buffer is not empty and has an address.
+                    guard let base = raw.baseAddress else { break }
+                    let written = posixWrite(descriptor, base + offset, raw.count - offset)
                     if written < 0 {
                         if errno == EINTR { continue }
                         throw WriteError(path: target, step: "writing", code: errno)

@@ -6,6 +6,9 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 private let posixRead = Glibc.read
+#elseif canImport(Musl)
+import Musl
+private let posixRead = Musl.read
 #elseif canImport(Darwin)
 import Darwin
 private let posixRead = Darwin.read
@@ -29,7 +32,8 @@ public enum FileBytes {
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
         while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { raw in posixRead(descriptor, raw.baseAddress! + filled, raw.count - filled) }
+            // Inside `filled < bytes.count`: the buffer is not empty, so it has an address.
+            let count = bytes.withUnsafeMutableBytes { raw in raw.baseAddress.map { posixRead(descriptor, $0 + filled, raw.count - filled) } ?? 0 }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { throw ManifestError(.syntax("cannot read the file: \(String(cString: strerror(errno)))"), file: path) }
             if count == 0 { break }
@@ -40,7 +44,7 @@ public enum FileBytes {
         // small steps, never doubling a buffer the size of the file.
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { raw in posixRead(descriptor, raw.baseAddress!, raw.count) }
+            let count = chunk.withUnsafeMutableBytes { raw in raw.baseAddress.map { posixRead(descriptor, $0, raw.count) } ?? 0 }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { break }
             guard bytes.count + count <= limit else {

@@ -51,7 +51,8 @@ public final class PrivateScratchFile: @unchecked Sendable {
         guard descriptor >= 0 else { throw AtomicFile.WriteError(path: url.path, step: "opening", code: errno) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { raw in
-            guard raw.count == 0 || systemWrite(descriptor, raw.baseAddress!, raw.count) == raw.count else {
+            guard let base = raw.baseAddress else { return }  // nothing to write
+            guard systemWrite(descriptor, base, raw.count) == raw.count else {
                 throw AtomicFile.WriteError(path: url.path, step: "writing", code: errno)
             }
         }

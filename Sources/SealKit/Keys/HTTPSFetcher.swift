@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

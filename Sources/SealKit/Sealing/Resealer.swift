@@ -172,6 +172,7 @@ enum ParallelMap {
         private var storage: [Output?]
         init(count: Int) { storage = Array(repeating: nil, count: count) }
         func set(_ index: Int, _ value: Output) { lock.withLock { storage[index] = value } }
-        var values: [Output] { lock.withLock { storage.map { $0! } } }
+        /// Every index was set: concurrentPerform runs each iteration exactly once before returning.
+        var values: [Output] { lock.withLock { storage.compactMap { $0 } } }
     }
 }

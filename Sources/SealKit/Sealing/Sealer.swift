@@ -82,11 +82,11 @@ public struct Sealer: Sendable {
         template.metadata.ownerReferences = []
 
         var encrypted: [String: String] = [:]
-        for key in prepared.data.keys.sorted() {
-            encrypted[key] = try sealValue(Array(prepared.data[key]!), scope: scope, namespace: namespace, name: name)
+        for (key, value) in prepared.data.sorted(by: { $0.key < $1.key }) {
+            encrypted[key] = try sealValue(Array(value), scope: scope, namespace: namespace, name: name)
         }
-        for key in prepared.stringData.keys.sorted() {
-            encrypted[key] = try sealValue(Array(prepared.stringData[key]!.utf8), scope: scope, namespace: namespace, name: name)
+        for (key, value) in prepared.stringData.sorted(by: { $0.key < $1.key }) {
+            encrypted[key] = try sealValue(Array(value.utf8), scope: scope, namespace: namespace, name: name)
         }
 
         var metadata = ObjectMeta(name: name, namespace: namespace.isEmpty ? nil : namespace)
@@ -145,7 +145,8 @@ public struct Sealer: Sendable {
         if let scope = options.scope, scope != .strict {
             prepared.metadata.annotations[SealingScope.namespaceWideAnnotation] = nil
             prepared.metadata.annotations[SealingScope.clusterWideAnnotation] = nil
-            prepared.metadata.annotations[scope.annotation!] = "true"
+            // Every scope but strict (excluded above) has an annotation.
+            if let annotation = scope.annotation { prepared.metadata.annotations[annotation] = "true" }
         }
         let scope = SealingScope(annotations: prepared.metadata.annotations)
         if scope != .clusterWide, (prepared.metadata.namespace ?? "").isEmpty {

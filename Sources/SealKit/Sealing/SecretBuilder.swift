@@ -80,6 +80,11 @@ public struct SecretBuilder: Sendable {
     /// starting with `#` are skipped, the value is the rest of the line as written.
     public mutating func addEnvFile(_ path: String) throws {
         guard let contents = FileManager.default.contents(atPath: path) else { throw BuildError.unreadable(path) }
+        try addEnvFile(contents: Array(contents), source: path)
+    }
+
+    /// Adds every `KEY=VALUE` line of env-file text; `source` names it in errors.
+    public mutating func addEnvFile(contents: [UInt8], source path: String) throws {
         let text = String(decoding: contents, as: UTF8.self)
         for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var line = rawLine

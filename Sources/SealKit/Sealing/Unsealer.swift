@@ -48,9 +48,9 @@ public struct Unsealer: Sendable {
                 failures = keyFailures
             }
             let strings = values.mapValues { String(decoding: $0, as: UTF8.self) }
-            for key in sealed.spec.template.data.keys.sorted() {
+            for (key, text) in sealed.spec.template.data.sorted(by: { $0.key < $1.key }) {
                 do {
-                    let template = try GoTemplate(sealed.spec.template.data[key]!)
+                    let template = try GoTemplate(text)
                     values[key] = Array(try template.render(strings).utf8)
                 } catch {
                     failures.append(.init(key: key, reason: "\(error)"))
@@ -81,12 +81,12 @@ public struct Unsealer: Sendable {
         let keyring = self.keyring.prioritizing(sealed.recordedKeyFingerprint)
         var values: [String: [UInt8]] = [:]
         var failures: [SealingError.KeyFailure] = []
-        for key in sealed.spec.encryptedData.keys.sorted() {
+        for (key, ciphertext) in sealed.spec.encryptedData.sorted(by: { $0.key < $1.key }) {
             do {
-                values[key] = try keyring.open(base64: sealed.spec.encryptedData[key]!, label: label)
+                values[key] = try keyring.open(base64: ciphertext, label: label)
             } catch {
                 // Explaining costs extra private-key operations: do it for the first failure.
-                if failures.isEmpty, let bytes = Secret.decodeBase64(sealed.spec.encryptedData[key]!) {
+                if failures.isEmpty, let bytes = Secret.decodeBase64(ciphertext) {
                     failures.append(.init(key: key, reason: UnsealDiagnosis(keyring: keyring).explain(Array(bytes), in: sealed, basicReason: "\(error)")))
                 } else {
                     failures.append(.init(key: key, reason: "\(error)"))

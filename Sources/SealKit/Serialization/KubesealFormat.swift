@@ -106,7 +106,7 @@ public enum KubesealFormat {
                 }
                 byKey[key] = try normalized(pair.value)
             }
-            return YAMLNode(.mapping(GoYAMLKeyOrder.sorted(Array(byKey.keys)).map { .init(key: .string($0), value: byKey[$0]!) }))
+            return YAMLNode(.mapping(GoYAMLKeyOrder.sorted(Array(byKey.keys)).compactMap { key in byKey[key].map { .init(key: .string(key), value: $0) } }))
         }
     }
 

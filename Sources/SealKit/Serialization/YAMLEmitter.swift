@@ -1,4 +1,4 @@
-import CYAML
+internal import CYAML
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

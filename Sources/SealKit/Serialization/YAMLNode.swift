@@ -217,7 +217,8 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
             switch payload {
             case .sequence(let items): return .sequence(items)
             case .mapping(let pairs): return .mapping(pairs)
-            default: return .scalar(Scalar(value: text, attributes: payload.attributes!))
+            // Every payload but the two containers above has attributes: an invariant of the type.
+            default: return .scalar(Scalar(value: text, attributes: payload.attributes ?? .plain))
             }
         }
         set {
@@ -290,7 +291,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
 
     /// A mapping of strings to strings, keys sorted bytewise (Go's order for maps in JSON).
     public static func sortedStringMap(_ map: [String: String]) -> YAMLNode {
-        mapping(map.keys.sorted(by: GoYAMLKeyOrder.bytewise).map { ($0, .string(map[$0]!)) })
+        mapping(map.sorted { GoYAMLKeyOrder.bytewise($0.key, $1.key) }.map { ($0.key, .string($0.value)) })
     }
 
     // MARK: Reading

@@ -1,4 +1,4 @@
-import CYAML
+internal import CYAML
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -80,6 +80,8 @@ private struct EventReader {
 
     let buffer: UnsafeBufferPointer<UInt8>
     let limits: YAMLParser.Limits
+    /// libyaml's mark indexes count characters; documents' ranges are in bytes.
+    private let offsets: CharacterOffsets
 
     private var stack: [Frame] = []
     private var anchors: [String: YAMLNode] = [:]
@@ -91,6 +93,7 @@ private struct EventReader {
     init(buffer: UnsafeBufferPointer<UInt8>, limits: YAMLParser.Limits) {
         self.buffer = buffer
         self.limits = limits
+        self.offsets = CharacterOffsets(buffer: buffer)
     }
 
     mutating func readDocuments() throws -> [YAMLParser.Document] {
@@ -112,9 +115,9 @@ private struct EventReader {
                 anchors = [:]
                 expanded = 0
                 root = nil
-                documentStart = Int(event.start_mark.index)
+                documentStart = offsets.byteOffset(Int(event.start_mark.index))
             case YAML_DOCUMENT_END_EVENT:
-                let end = Int(event.end_mark.index)
+                let end = offsets.byteOffset(Int(event.end_mark.index))
                 documents.append(.init(root: root ?? .null, index: documentIndex, byteRange: documentStart..<max(documentStart, end)))
                 documentIndex += 1
             case YAML_SCALAR_EVENT:

@@ -205,7 +205,7 @@ public enum YAMLResolver {
             return count == 0 || (exactly && count != maxDigits) ? nil : value
         }
         func expect(_ character: Character) -> Bool {
-            guard index < bytes.count, bytes[index] == character.asciiValue! else { return false }
+            guard index < bytes.count, bytes[index] == character.asciiValue else { return false }
             index += 1
             return true
         }

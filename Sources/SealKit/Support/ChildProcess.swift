@@ -11,6 +11,15 @@ import Musl
 import Darwin
 #endif
 
+// posix_spawn's file actions are a struct in glibc and musl and an optional pointer on Darwin.
+#if canImport(Darwin)
+private typealias FileActions = posix_spawn_file_actions_t?
+private func emptyFileActions() -> FileActions { nil }
+#else
+private typealias FileActions = posix_spawn_file_actions_t
+private func emptyFileActions() -> FileActions { posix_spawn_file_actions_t() }
+#endif
+
 /// Runs a child process (kubectl, an editor, git) with `posix_spawn`: standard input is fed and
 /// standard output and error are collected in one `poll` loop, so a chatty child never blocks on
 /// a full pipe and no thread is started. Foundation's `Process` is not used: it lives outside
@@ -44,7 +53,7 @@ package struct ChildProcess: Sendable {
         var parentEnds = [stdinPipe.write, stdoutPipe.read, stderrPipe.read]
         defer { for descriptor in parentEnds where descriptor >= 0 { close(descriptor) } }
 
-        var actions = posix_spawn_file_actions_t()
+        var actions = emptyFileActions()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, stdinPipe.read, 0)
@@ -80,8 +89,9 @@ package struct ChildProcess: Sendable {
                 throw LaunchError(executable: executable, step: "poll", code: errno)
             }
             if polled[0].revents != 0 {
+                // Only polled while input is left, so the buffer is not empty and has an address.
                 let count = inputBytes.withUnsafeBytes { bytes in
-                    write(parentEnds[0], bytes.baseAddress! + written, bytes.count - written)
+                    bytes.baseAddress.map { write(parentEnds[0], $0 + written, bytes.count - written) } ?? -1
                 }
                 // A child that exits without reading its input gets EPIPE here (SIGPIPE is ignored).
                 if count > 0 { written += count }
@@ -108,7 +118,7 @@ package struct ChildProcess: Sendable {
     package static func runAttached(_ executable: String, _ arguments: [String]) throws -> Int32 {
         signal(SIGINT, SIG_IGN)
         defer { signal(SIGINT, SIG_DFL) }
-        var actions = posix_spawn_file_actions_t()
+        var actions = emptyFileActions()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         let pid = try spawn(executable, arguments, environment: nil, actions: &actions)
@@ -139,7 +149,7 @@ package struct ChildProcess: Sendable {
     }
 
     private static func spawn(_ executable: String, _ arguments: [String], environment: [String: String]?,
-                              actions: inout posix_spawn_file_actions_t) throws -> pid_t {
+                              actions: inout FileActions) throws -> pid_t {
         // Writing to a child that has exited must be an EPIPE error here, not a fatal signal.
         signal(SIGPIPE, SIG_IGN)
         let argv = CStringArray([executable] + arguments)

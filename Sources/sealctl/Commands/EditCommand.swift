@@ -38,7 +38,7 @@ struct EditCommand: ParsableCommand {
         let scratch = try PrivateScratchFile(in: Environment["SEALCTL_SCRATCH_DIR"])
         defer { scratch.destroy() }
         let binary = old.filter { String(validating: $0.value, as: UTF8.self) == nil }.keys.sorted()
-        let editable = YAMLNode.mapping(old.keys.sorted().filter { !binary.contains($0) }.map { ($0, .string(String(decoding: old[$0]!, as: UTF8.self))) })
+        let editable = YAMLNode.mapping(old.sorted { $0.key < $1.key }.filter { !binary.contains($0.key) }.map { ($0.key, .string(String(decoding: $0.value, as: UTF8.self))) })
         var header = """
         # Values of \(sealed.metadata.name ?? "?") in \(sealed.metadata.namespace ?? "(cluster-wide)"), from \(file).
         # Change, add or delete keys, then save and quit: only what changed is sealed again.
