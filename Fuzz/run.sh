@@ -1,40 +1,90 @@
 #!/usr/bin/env bash
-# Runs every fuzz target for SECONDS each (default 60) with libFuzzer,
-# seeded from the repository's fixtures (Tests/Fixtures). Crashes are saved under Fuzz/crashes/;
-# turn each into a regression test in Tests/SealKitTests/FuzzRegressionTests.swift.
+# Runs the fuzz targets with libFuzzer for SECONDS each (default 60), starting from the corpus
+# committed in Fuzz/corpus/<target>/ and saving what they learn back into it, minimised with
+# libFuzzer's -merge=1. A target without a corpus yet is seeded from the repository's fixtures
+# (Tests/Fixtures). Crashes are saved under Fuzz/crashes/: turn each into a regression test in
+# Tests/SealKitTests/FuzzRegressionTests.swift.
+#
+# Usage: Fuzz/run.sh [SECONDS] [TARGET ...]     (all targets when none is named)
+# Prints, per target: executions, coverage (libFuzzer's cov: and ft:) and corpus size, as
+# Fuzz/README.md records them. Exits 1 when any target crashed.
 set -euo pipefail
 seconds=${1:-60}
+shift || true
 cd "$(dirname "$0")"
+fuzz=$(pwd)
 fixtures=$(cd ../Tests/Fixtures && pwd)
+all=(FuzzManifest FuzzSealedSecret FuzzKeyFile FuzzKustomization FuzzSealedValue FuzzProjectConfig FuzzEnvFile FuzzValidator FuzzSourceMap)
+if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all[@]}"); fi
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-mkdir -p crashes
+mkdir -p crashes corpus
 
-seed() {  # seed TARGET FILES...
-    mkdir -p "$work/$1"
-    shift_target=$1; shift
-    for file in "$@"; do cp "$file" "$work/$shift_target/$(echo "$file" | tr '/' '_')"; done
+copy_seeds() {  # copy_seeds DIR FILES...
+    local directory=$1; shift
+    mkdir -p "$directory"
+    for file in "$@"; do [ -f "$file" ] && cp "$file" "$directory/seed-$(echo "${file#"$fixtures"/}" | tr '/' '_')"; done
 }
-seed FuzzManifest $(find "$fixtures/vectors/sealedsecrets" "$fixtures/smartem" -name '*.yaml' -o -name '*.json' | grep -v manifest.json)
-seed FuzzSealedSecret "$fixtures"/vectors/sealedsecrets/*.yaml "$fixtures"/vectors/sealedsecrets/*.json
-seed FuzzKeyFile "$fixtures"/vectors/key/* "$fixtures"/vectors/key-renewed/* "$fixtures"/vectors/keys-both.list.yaml
-seed FuzzKustomization $(find "$fixtures/smartem" -name kustomization.yaml)
-mkdir -p "$work/FuzzSealedValue"
-python3 - "$fixtures/vectors/manifest.json" "$work/FuzzSealedValue" <<'PY'
+
+seed() {  # seed TARGET DIR: the fixtures that exercise TARGET
+    case "$1" in
+        FuzzManifest|FuzzValidator|FuzzSourceMap)
+            copy_seeds "$2" $(find "$fixtures/vectors/sealedsecrets" "$fixtures/smartem" "$fixtures/crd" -name '*.yaml' -o -name '*.json') ;;
+        FuzzSealedSecret)
+            copy_seeds "$2" "$fixtures"/vectors/sealedsecrets/*.yaml "$fixtures"/vectors/sealedsecrets/*.json ;;
+        FuzzKeyFile)
+            copy_seeds "$2" "$fixtures"/vectors/key/* "$fixtures"/vectors/key-renewed/* "$fixtures"/vectors/keys-both.list.yaml ;;
+        FuzzKustomization)
+            copy_seeds "$2" $(find "$fixtures/smartem" ../Examples/smartem -name kustomization.yaml) ;;
+        FuzzProjectConfig)
+            copy_seeds "$2" ../Examples/smartem/sealctl.yaml ;;
+        FuzzEnvFile)
+            mkdir -p "$2"
+            printf 'POSTGRES_USER=smartem\n# a comment\n\nPOSTGRES_PASSWORD=s3cr=t\r\nEMPTY=\n' > "$2/seed-basic.env"
+            printf '  KEY=value with spaces\nexport=x\n.dot_key=1\n' > "$2/seed-edges.env" ;;
+        FuzzSealedValue)
+            mkdir -p "$2"
+            python3 - "$fixtures/vectors/manifest.json" "$2" <<'PY'
 import base64, json, sys
 manifest = json.load(open(sys.argv[1]))
 for index, vector in enumerate(manifest["vectors"] + manifest["negative_vectors"]):
-    open(f"{sys.argv[2]}/v{index}", "wb").write(base64.b64decode(vector["ciphertext_b64"]))
+    open(f"{sys.argv[2]}/seed-v{index}", "wb").write(base64.b64decode(vector["ciphertext_b64"]))
 PY
+            ;;
+    esac
+}
 
-for target in FuzzManifest FuzzSealedSecret FuzzKeyFile FuzzKustomization FuzzSealedValue; do
-    echo "==> $target ($seconds s)" >&2
-    # Without AddressSanitizer: on this toolchain, combining it with the fuzzer loses the coverage
-    # counters (libFuzzer then reports "corp: 1/1b" and explores nothing). Swift traps, failed
-    # preconditions, timeouts and out-of-memory are still caught; `swift test --sanitize=address`
-    # (Scripts/sanitize.sh) covers SealKit's unsafe pointer code.
+echo "building the fuzz targets (debug, -sanitize=fuzzer) ..." >&2
+for target in "${targets[@]}"; do
     swift build -c debug --product "$target" --sanitize=fuzzer >&2
-    binary="$(swift build -c debug --show-bin-path)/$target"
-    # Swift's own backtracer would catch a trap before libFuzzer saves the input that caused it.
-    SWIFT_BACKTRACE=enable=no "$binary" "$work/$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
-        -artifact_prefix="crashes/$target-" -print_final_stats=1 2>&1 | grep -E "^(INFO: Loaded 1 modules|#[0-9]+.*DONE|stat::number_of_executed_units|==.*ERROR|SUMMARY)" | tail -4
 done
+bin="$(swift build -c debug --show-bin-path)"
+
+failed=0
+printf '%-18s %12s %8s %8s %8s %10s\n' target executions cov ft files bytes
+for target in "${targets[@]}"; do
+    corpus="$fuzz/corpus/$target"
+    if [ ! -d "$corpus" ] || [ -z "$(ls -A "$corpus" 2>/dev/null)" ]; then seed "$target" "$corpus"; fi
+    # Without AddressSanitizer: on this toolchain, combining it with the fuzzer loses the coverage
+    # counters. Swift traps, failed preconditions, timeouts and out-of-memory are still caught;
+    # Scripts/sanitize.sh runs the tests under AddressSanitizer for SealKit's pointer code.
+    # Swift's own backtracer would catch a trap before libFuzzer saves the input that caused it.
+    set +e
+    SWIFT_BACKTRACE=enable=no "$bin/$target" "$corpus" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+        -artifact_prefix="$fuzz/crashes/$target-" -print_final_stats=1 > "$work/$target.log" 2>&1
+    status=$?
+    set -e
+    if [ $status -ne 0 ]; then
+        failed=1
+        echo "$target: crashed (exit $status); input saved under Fuzz/crashes/:" >&2
+        grep -E "==[0-9]+==|Fatal error|SUMMARY|Test unit written" "$work/$target.log" | head -8 >&2
+    fi
+    # Minimise: keep only inputs that add coverage, so the committed corpus stays small.
+    mkdir -p "$work/$target.min"
+    SWIFT_BACKTRACE=enable=no "$bin/$target" -merge=1 -max_len=65536 -timeout=10 "$work/$target.min" "$corpus" > "$work/$target.merge.log" 2>&1 || true
+    if [ -n "$(ls -A "$work/$target.min")" ]; then rm -rf "$corpus"; mv "$work/$target.min" "$corpus"; fi
+    executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$target.log" | tail -1)
+    coverage=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$work/$target.log" | tail -1)
+    printf '%-18s %12s %8s %8s %8s %10s\n' "$target" "${executions:-?}" "$(echo "$coverage" | awk '{print $2}')" "$(echo "$coverage" | awk '{print $4}')" \
+        "$(ls "$corpus" | wc -l)" "$(du -sb "$corpus" | cut -f1)"
+done
+exit $failed

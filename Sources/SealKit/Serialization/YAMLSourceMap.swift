@@ -38,7 +38,8 @@ package struct YAMLSourceMap: Sendable {
         /// collection, after the last character of a scalar. A block collection ends where the
         /// next token starts, which may be a later line.
         package var range: Range<Int>
-        /// For a flow collection, the offset of its closing `]` or `}`.
+        /// For a flow collection, the offset of its closing `]` or `}` (nil for the bracketless
+        /// one-pair mapping that `? key` makes inside a flow sequence).
         package var closer: Int?
         /// 1-based line and column of the start, for messages.
         package var mark: YAMLNode.Mark
@@ -142,11 +143,14 @@ package struct YAMLSourceMap: Sendable {
                 // The parser guarantees a start before every end; an empty stack here would be a
                 // libyaml bug, reported as a syntax error rather than trusted.
                 guard let frame = stack.popLast() else { throw ManifestError(.syntax("unbalanced collection end")) }
+                // A flow collection's end has the width of its bracket, except for the implicit
+                // one-pair mapping of `[? key: value]`, which has no brackets at all.
+                let hasBracket = end > start
                 switch frame {
                 case .sequence(let items, let flow, let open, let openMark):
-                    try add(Span(content: .sequence(items), isFlow: flow, range: open..<max(open, flow ? end : start), closer: flow ? start : nil, mark: openMark))
+                    try add(Span(content: .sequence(items), isFlow: flow, range: open..<max(open, flow ? end : start), closer: flow && hasBracket ? start : nil, mark: openMark))
                 case .mapping(let entries, _, let flow, let open, let openMark):
-                    try add(Span(content: .mapping(entries), isFlow: flow, range: open..<max(open, flow ? end : start), closer: flow ? start : nil, mark: openMark))
+                    try add(Span(content: .mapping(entries), isFlow: flow, range: open..<max(open, flow ? end : start), closer: flow && hasBracket ? start : nil, mark: openMark))
                 }
             default:
                 break
