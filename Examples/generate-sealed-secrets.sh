@@ -21,7 +21,7 @@ case "$1" in
 esac
 
 if ! command -v sealctl >/dev/null 2>&1; then
-    echo "error: sealctl is not on PATH (build it with: swift build -c release --product sealctl)" >&2
+    echo "error: sealctl is not on PATH (install it with: Scripts/install.sh --prefix ~/.local)" >&2
     exit 1
 fi
 

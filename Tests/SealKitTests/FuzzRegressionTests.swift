@@ -37,4 +37,17 @@ struct FuzzRegressionTests {
         let valid = "resources: [ # all\n  a.yaml\n]\n"
         #expect(try KustomizationEditor.addingResource("secrets.yaml", to: valid) == "resources: [ # all\n  a.yaml,\n  secrets.yaml\n]\n")
     }
+
+    /// Not found by a fuzzer but reachable by anyone with the public certificate: an RSA block
+    /// whose session key is not 32 bytes. AES-256 would read 32 bytes from it; opening must
+    /// refuse it as undecryptable instead of trapping or reading past the key.
+    @Test("a crafted value whose session key is not 32 bytes is refused", arguments: [0, 1, 16, 31, 33, 64])
+    func craftedSessionKeyLength(_ length: Int) throws {
+        let key = try Fixtures.key
+        let label = Array("prod/db".utf8)
+        let block = try OAEP.encrypt([UInt8](repeating: 7, count: length), for: key.publicKey.backing, label: label, random: .system)
+        let payload = [UInt8](repeating: 0, count: 40)
+        let value = [UInt8(block.count >> 8), UInt8(block.count & 0xFF)] + block + payload
+        #expect(throws: CryptoError.self) { try HybridCipher.open(value, with: [key], label: label) }
+    }
 }
