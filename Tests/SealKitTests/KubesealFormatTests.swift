@@ -127,16 +127,46 @@ struct KubesealFormatTests {
         """)
     }
 
-    @Test("go-yaml's key order")
-    func keyOrder() {
-        let expected = ["-", ".", ".dockerconfigjson", "_meta", "~", "0", "1", "1a", "1b", "01", "01a", "001", "2", "10", "B", "Z",
-                        "a", "a b", "a-b", "a.b", "a/b", "a_b", "a0", "a00", "a1", "a01", "a001", "a9", "a09", "a10", "a010", "ab",
-                        "aé", "b", "ca.crt", "key1", "key2", "key02", "key12", "tls.crt", "tls.key", "token", "token9", "token10",
-                        "x1y", "x1z", "x01y", "z", "ß", "ä", "é", "日本"]
+    /// Transitive sets from KUBESEAL-FORMAT.md §2 (go-yaml v2's order, which kubeseal uses), each
+    /// in sorted order; the digit-then-letter sets tell v2 apart from v3's "after a digit, a
+    /// letter first" rule, which would put `1a` before `10`.
+    static let keyOrderSets: [[String]] = [
+        ["-", ".", ".dockerconfigjson", "_meta", "~", "0", "1", "2", "10", "B", "Z", "a", "a b", "a-b", "a.b", "a/b",
+         "a_b", "a0", "a1", "a9", "a10", "ab", "aé", "b", "ca.crt", "key1", "key2", "key12", "tls.crt", "tls.key",
+         "token", "token9", "token10", "z", "ß", "ä", "é", "日本"],
+        ["1", "10", "1a", "1b"],
+        ["2", "20", "2x"],
+        ["x1", "x10", "x1y", "x1z"],
+        ["v-1", "v-10", "v-1x"],
+        ["00", "0x"],
+        ["a1", "ab"],
+        ["a0", "a00", "a000"],
+        ["key1", "key01", "key001"],
+    ]
+
+    @Test("go-yaml v2's key order, as kubeseal prints it", arguments: keyOrderSets)
+    func keyOrder(_ expected: [String]) {
         for seed in 0..<5 {
             var generator = SeededGenerator(seed: UInt64(seed))
             #expect(GoYAMLKeyOrder.sorted(expected.shuffled(using: &generator)) == expected)
         }
+        for (i, a) in expected.enumerated() {
+            for (j, b) in expected.enumerated() where i != j {
+                #expect(GoYAMLKeyOrder.less(a, b) == (i < j), "\(a) vs \(b)")
+            }
+        }
+    }
+
+    @Test("key order: pairs where go-yaml v2 and v3 disagree")
+    func keyOrderVersusV3() {
+        for (smaller, larger) in [("10", "1a"), ("20", "2x"), ("x10", "x1y"), ("v-10", "v-1x"), ("2a0", "2ab"), ("1_", "1a")] {
+            #expect(GoYAMLKeyOrder.less(smaller, larger), "\(smaller) < \(larger)")
+            #expect(!GoYAMLKeyOrder.less(larger, smaller), "not \(larger) < \(smaller)")
+        }
+    }
+
+    @Test("go-yaml's key order is deterministic where its comparison is not transitive")
+    func keyOrderCyclic() {
         // The order is deterministic even where go-yaml's comparison is not transitive.
         let cyclic = ["1A_", "09-", "11"]
         #expect(GoYAMLKeyOrder.sorted(cyclic) == GoYAMLKeyOrder.sorted(cyclic.reversed()))

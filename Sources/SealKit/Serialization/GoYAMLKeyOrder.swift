@@ -5,9 +5,11 @@ import Foundation
 #endif
 
 /// The order in which go-yaml v2 sorts mapping keys, and so the order of every mapping in
-/// kubeseal's YAML output: non-letters before letters (but letters first right after a shared
-/// digit), runs of digits by numeric value (`token9` < `token10`), letters by code point
-/// (`B` < `a`).
+/// kubeseal's YAML output (kubeseal marshals through sigs.k8s.io/yaml with go.yaml.in/yaml/v2):
+/// a non-letter before a letter, always (`10` < `1a`), runs of digits by numeric value
+/// (`token9` < `token10`), letters by code point (`B` < `a`).
+///
+/// go-yaml v3 added "after a digit, a letter sorts first"; v2, and so kubeseal, has no such rule.
 public enum GoYAMLKeyOrder {
     /// go-yaml v2's `keyList.Less` for two string keys.
     public static func less(_ a: String, _ b: String) -> Bool {
@@ -16,19 +18,16 @@ public enum GoYAMLKeyOrder {
 
     static func less(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
         var position = 0
-        // Whether the last shared character was a digit: then a letter sorts before a digit
-        // (`1a` < `10`), otherwise a non-letter sorts first (`a1` < `ab`).
-        var afterDigit = false
         while position < a.count, position < b.count {
             let x = a[position], y = b[position]
             if x == y {
-                afterDigit = isDigit(x)
                 position += 1
                 continue
             }
             let xLetter = isLetter(x), yLetter = isLetter(y)
             if xLetter && yLetter { return x.value < y.value }
-            if xLetter || yLetter { return afterDigit ? xLetter : yLetter }
+            // Exactly one letter: the non-letter sorts first (v2's `return bl`).
+            if xLetter || yLetter { return yLetter }
             // Neither is a letter: compare the digit runs that start here as numbers.
             var aNumber: Int64 = 0, bNumber: Int64 = 0
             if x == "0" || y == "0" {
