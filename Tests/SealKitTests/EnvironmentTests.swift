@@ -126,9 +126,9 @@ struct EnvironmentTests {
             #expect(inspected.workloads(reading: "creds").map(\.resource.kind).sorted() == ["CronJob", "Deployment"])
 
             try base.appendingPathComponent("kustomization.yaml").write("resources: [app.yaml, ../overlays/prod]\n")
-            #expect(throws: OverlayError.self) { try KustomizeOverlay(directory: overlay) }
+            #expect(throws: ManifestError.self) { try KustomizeOverlay(directory: overlay) }
             try overlay.appendingPathComponent("kustomization.yaml").write("resources: [missing.yaml]\n")
-            #expect(throws: OverlayError.missingResource("missing.yaml", overlay.appendingPathComponent("kustomization.yaml").path)) {
+            #expect(throws: ManifestError(.missingResource(entry: "missing.yaml"), file: overlay.appendingPathComponent("kustomization.yaml").path)) {
                 try KustomizeOverlay(directory: overlay)
             }
         }

@@ -24,6 +24,20 @@ public enum CryptoError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The description keeps upstream's phrase "no key could decrypt secret" so users can
     /// search for it.
     case noKeyCouldDecrypt(reason: String)
+    /// A sealed value shorter than its two-byte length prefix.
+    case sealedValueTooShort(byteCount: Int)
+    /// A sealed value whose length prefix claims more RSA bytes than follow.
+    case lengthPrefixBeyondEnd(prefix: Int, available: Int)
+    /// A sealed value with no room for the 16-byte GCM tag after its RSA block.
+    case missingTag(payloadByteCount: Int)
+    /// A key pair's private key does not belong to its certificate.
+    case keyPairMismatch
+    /// A folder without a readable `tls.key` and `tls.crt`.
+    case keyPairUnreadable(path: String)
+    /// Writing a key pair would replace an existing private key.
+    case wouldOverwriteKey(path: String)
+    /// The local keyring has no key pair yet.
+    case localKeyringEmpty(path: String)
     /// An OpenSSL call failed unexpectedly.
     case openSSL(operation: String, detail: String)
 
@@ -41,6 +55,20 @@ public enum CryptoError: Error, Sendable, Equatable, CustomStringConvertible {
             return "RSA key of \(bits) bits is too small to seal with OAEP-SHA-256"
         case .noKeyCouldDecrypt(let reason):
             return reason.isEmpty ? "no key could decrypt secret" : "no key could decrypt secret: \(reason)"
+        case .sealedValueTooShort(let count):
+            return "\(count) bytes is too short for a sealed value"
+        case .lengthPrefixBeyondEnd(let prefix, let available):
+            return "its length prefix says \(prefix) bytes of RSA data, but only \(available) follow"
+        case .missingTag(let count):
+            return "\(count) bytes after the RSA block leave no room for the 16-byte GCM tag"
+        case .keyPairMismatch:
+            return "the private key does not belong to the certificate"
+        case .keyPairUnreadable(let path):
+            return "\(path) has no readable tls.key and tls.crt"
+        case .wouldOverwriteKey(let path):
+            return "\(path) already exists; refusing to overwrite a private key"
+        case .localKeyringEmpty(let path):
+            return "the local keyring \(path) has no keys"
         case .openSSL(let operation, let detail):
             return detail.isEmpty ? "OpenSSL: \(operation) failed" : "OpenSSL: \(operation) failed: \(detail)"
         }

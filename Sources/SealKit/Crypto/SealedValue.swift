@@ -15,27 +15,9 @@ public struct SealedValue: Sendable, Equatable {
     /// The AES-GCM ciphertext followed by its 16-byte tag.
     public let payload: ArraySlice<UInt8>
 
-    /// Why bytes are not a sealed value.
-    public enum LayoutError: Error, Sendable, Equatable, CustomStringConvertible {
-        case tooShort(byteCount: Int)
-        case lengthPrefixBeyondEnd(prefix: Int, available: Int)
-        case missingTag(payloadByteCount: Int)
-
-        public var description: String {
-            switch self {
-            case .tooShort(let count):
-                return "\(count) bytes is too short for a sealed value"
-            case .lengthPrefixBeyondEnd(let prefix, let available):
-                return "its length prefix says \(prefix) bytes of RSA data, but only \(available) follow"
-            case .missingTag(let count):
-                return "\(count) bytes after the RSA block leave no room for the 16-byte GCM tag"
-            }
-        }
-    }
-
     /// Splits `bytes` into its RSA block and payload.
-    public init(bytes: [UInt8]) throws(LayoutError) {
-        guard bytes.count >= 2 else { throw .tooShort(byteCount: bytes.count) }
+    public init(bytes: [UInt8]) throws(CryptoError) {
+        guard bytes.count >= 2 else { throw .sealedValueTooShort(byteCount: bytes.count) }
         let keyBlockLength = Int(bytes[0]) << 8 | Int(bytes[1])
         guard keyBlockLength <= bytes.count - 2 else {
             throw .lengthPrefixBeyondEnd(prefix: keyBlockLength, available: bytes.count - 2)

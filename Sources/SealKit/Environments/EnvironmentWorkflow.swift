@@ -24,19 +24,19 @@ public struct EnvironmentWorkflow: Sendable {
         overlay = try KustomizeOverlay(directory: environment.overlay)
         let overlayNamespace = overlay.kustomization.namespace.flatMap { $0.isEmpty ? nil : $0 }
         guard let namespace = environment.namespace ?? overlayNamespace else {
-            throw WorkflowError.noNamespace(environment.name, environment.overlay.path)
+            throw EnvironmentError.noNamespace(environment: environment.name, overlay: environment.overlay.path)
         }
         self.namespace = namespace
         if let overlayNamespace, overlayNamespace != namespace, environment.scope != .clusterWide {
-            throw WorkflowError.namespaceMoved(environment.name, sealed: namespace, overlay: overlayNamespace)
+            throw EnvironmentError.namespaceMoved(environment: environment.name, sealed: namespace, overlay: overlayNamespace)
         }
         let prefix = overlay.kustomization.namePrefix ?? "", suffix = overlay.kustomization.nameSuffix ?? ""
         if environment.scope == .strict, !(prefix + suffix).isEmpty {
-            throw WorkflowError.nameChanged(environment.name, secretName: environment.secretName, prefix: prefix, suffix: suffix)
+            throw EnvironmentError.nameChanged(environment: environment.name, secretName: environment.secretName, prefix: prefix, suffix: suffix)
         }
         let configured = Set(environment.keys.map(\.name))
         let missing = overlay.referencedKeys(of: environment.secretName).required.filter { !configured.contains($0) }
-        guard missing.isEmpty else { throw WorkflowError.missingKeys(environment.name, environment.secretName, missing) }
+        guard missing.isEmpty else { throw EnvironmentError.missingKeys(environment: environment.name, secretName: environment.secretName, keys: missing) }
     }
 
     /// What a run will do.
@@ -56,10 +56,10 @@ public struct EnvironmentWorkflow: Sendable {
     public func plan(force: Bool = false, rotating: [String]? = nil) throws -> Plan {
         let existing = try existingSealedSecret()
         if let rotating {
-            guard let existing else { throw WorkflowError.nothingToRotate(environment.name, environment.outputURL.path) }
+            guard let existing else { throw EnvironmentError.nothingToRotate(environment: environment.name, path: environment.outputURL.path) }
             try checkMatches(existing)
             let unknown = rotating.filter { name in !environment.keys.contains { $0.name == name } }
-            guard unknown.isEmpty else { throw WorkflowError.unknownKeys(environment.name, unknown) }
+            guard unknown.isEmpty else { throw EnvironmentError.unknownKeys(environment: environment.name, keys: unknown) }
             let names = rotating.isEmpty ? environment.keys.filter(\.isRotatedByDefault).map(\.name) : rotating
             return Plan(keysToSeal: environment.keys.filter { names.contains($0.name) },
                         keptKeys: existing.spec.encryptedData.keys.filter { !names.contains($0) }.sorted(), existing: existing)
@@ -77,10 +77,10 @@ public struct EnvironmentWorkflow: Sendable {
         case .generated(let generator): return Array(try generator.generate().utf8)
         case .fixed(let value): return Array(value.utf8)
         case .environment(let variable):
-            guard let value = environmentVariables[variable] else { throw WorkflowError.missingVariable(key.name, variable) }
+            guard let value = environmentVariables[variable] else { throw EnvironmentError.missingVariable(key: key.name, variable: variable) }
             return Array(value.utf8)
         case .file(let url):
-            guard let data = FileManager.default.contents(atPath: url.path) else { throw WorkflowError.unreadableFile(key.name, url.path) }
+            guard let data = FileManager.default.contents(atPath: url.path) else { throw EnvironmentError.unreadableFile(key: key.name, path: url.path) }
             return Array(data)
         case .prompted: return nil
         }
@@ -137,57 +137,16 @@ public struct EnvironmentWorkflow: Sendable {
     private func existingSealedSecret() throws -> SealedSecret? {
         guard let data = FileManager.default.contents(atPath: environment.outputURL.path) else { return nil }
         let documents = try ManifestStream(bytes: Array(data)).documents.filter { $0.kind == "SealedSecret" }
-        guard documents.count == 1 else { throw WorkflowError.unexpectedFile(environment.outputURL.path) }
+        guard documents.count == 1 else { throw EnvironmentError.unexpectedFile(path: environment.outputURL.path) }
         return try SealedSecret(document: documents[0])
     }
 
     private func checkMatches(_ existing: SealedSecret) throws {
         guard existing.metadata.name == environment.secretName, existing.metadata.namespace == namespace, existing.scope == environment.scope else {
-            throw WorkflowError.existingDiffers(environment.outputURL.path,
+            throw EnvironmentError.existingDiffers(path: environment.outputURL.path,
                                                 found: "\(existing.metadata.namespace ?? "")/\(existing.metadata.name ?? "") (\(existing.scope))",
                                                 expected: "\(namespace)/\(environment.secretName) (\(environment.scope))")
         }
     }
 }
 
-/// Why an environment cannot be generated as asked.
-public enum WorkflowError: Error, Sendable, Equatable, CustomStringConvertible {
-    case noNamespace(String, String)
-    case namespaceMoved(String, sealed: String, overlay: String)
-    case nameChanged(String, secretName: String, prefix: String, suffix: String)
-    case missingKeys(String, String, [String])
-    case unknownKeys(String, [String])
-    case nothingToRotate(String, String)
-    case existingDiffers(String, found: String, expected: String)
-    case unexpectedFile(String)
-    case missingVariable(String, String)
-    case unreadableFile(String, String)
-    case missingValues(String, [String])
-
-    public var description: String {
-        switch self {
-        case .noNamespace(let environment, let overlay):
-            return "\(environment): no namespace: set one in sealctl.yaml or as `namespace:` in \(overlay)/kustomization.yaml"
-        case .namespaceMoved(let environment, let sealed, let overlay):
-            return "\(environment): the overlay moves everything to namespace \(overlay), but the Secret would be sealed for \(sealed); it would not decrypt in the cluster"
-        case .nameChanged(let environment, let name, let prefix, let suffix):
-            return "\(environment): the overlay's namePrefix \"\(prefix)\" / nameSuffix \"\(suffix)\" would rename the strict-scoped \(name), which would then not decrypt; use scope namespace-wide, or remove them"
-        case .missingKeys(let environment, let secret, let keys):
-            return "\(environment): the overlay's workloads read keys of \(secret) that sealctl.yaml does not produce: \(keys.joined(separator: ", "))"
-        case .unknownKeys(let environment, let keys):
-            return "\(environment): no such keys in sealctl.yaml: \(keys.joined(separator: ", "))"
-        case .nothingToRotate(let environment, let path):
-            return "\(environment): \(path) does not exist yet; run `sealctl generate \(environment)` first"
-        case .existingDiffers(let path, let found, let expected):
-            return "\(path) is sealed for \(found), not \(expected); pass --force to seal every value again"
-        case .unexpectedFile(let path):
-            return "\(path) should hold exactly one SealedSecret"
-        case .missingVariable(let key, let variable):
-            return "\(key): the environment variable \(variable) is not set"
-        case .unreadableFile(let key, let path):
-            return "\(key): cannot read \(path)"
-        case .missingValues(let environment, let keys):
-            return "\(environment): no terminal to prompt on, and no value given for \(keys.joined(separator: ", ")); pass --values-file FILE"
-        }
-    }
-}

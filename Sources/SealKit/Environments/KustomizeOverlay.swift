@@ -67,9 +67,9 @@ public struct KustomizeOverlay: Sendable {
 
     private init(directory: URL, visited: inout Set<String>) throws {
         guard visited.insert(directory.path).inserted else {
-            throw OverlayError.cycle(directory.path)
+            throw ManifestError(.kustomizationCycle(directory: directory.path))
         }
-        guard let file = Self.kustomizationFile(in: directory) else { throw OverlayError.noKustomization(directory.path) }
+        guard let file = Self.kustomizationFile(in: directory) else { throw ManifestError(.noKustomization(directory: directory.path)) }
         let kustomization: Kustomization
         do {
             kustomization = try Kustomization(yaml: String(contentsOf: file, encoding: .utf8))
@@ -84,7 +84,7 @@ public struct KustomizeOverlay: Sendable {
             let url = directory.appendingPathComponent(entry).standardizedFileURL
             let kind = POSIX.kind(ofPath: url.path)
             guard kind != .missing else {
-                throw OverlayError.missingResource(entry, file.path)
+                throw ManifestError(.missingResource(entry: entry), file: file.path)
             }
             if kind == .directory {
                 resources += try KustomizeOverlay(directory: url, visited: &visited).resources
@@ -207,17 +207,3 @@ public struct KustomizeOverlay: Sendable {
     }
 }
 
-/// Why an overlay could not be read.
-public enum OverlayError: Error, Sendable, Equatable, CustomStringConvertible {
-    case noKustomization(String)
-    case missingResource(String, String)
-    case cycle(String)
-
-    public var description: String {
-        switch self {
-        case .noKustomization(let path): return "\(path) has no kustomization.yaml"
-        case .missingResource(let entry, let file): return "\(file): resource \(entry) does not exist"
-        case .cycle(let path): return "\(path) is included twice (a resources cycle?)"
-        }
-    }
-}

@@ -41,7 +41,7 @@ public struct ProjectConfig: Sendable {
     /// Reads a config file.
     public init(contentsOf url: URL) throws {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ConfigError.invalid(url.path, "cannot read the file")
+            throw EnvironmentError.invalidConfig(file: url.path, problem: "cannot read the file")
         }
         try self.init(yaml: Array(data), directory: url.deletingLastPathComponent(), source: url.path)
     }
@@ -53,15 +53,15 @@ public struct ProjectConfig: Sendable {
         do {
             root = try YAMLParser().parseSingle(bytes)
         } catch {
-            throw ConfigError.invalid(source, "\(error)")
+            throw EnvironmentError.invalidConfig(file: source, problem: "\(error)")
         }
         let reader = ConfigReader(source: source)
         let defaultSecretName = try reader.string(root["secretName"], "secretName")
         guard let environments = root["environments"]?.mapping, !environments.isEmpty else {
-            throw ConfigError.invalid(source, "it needs an `environments:` mapping with at least one environment")
+            throw EnvironmentError.invalidConfig(file: source, problem: "it needs an `environments:` mapping with at least one environment")
         }
         self.environments = try environments.map { pair in
-            guard let name = pair.key.scalar?.value, !name.isEmpty else { throw ConfigError.invalid(source, "environment names must be text") }
+            guard let name = pair.key.scalar?.value, !name.isEmpty else { throw EnvironmentError.invalidConfig(file: source, problem: "environment names must be text") }
             return try EnvironmentConfig(name: name, node: pair.value, defaultSecretName: defaultSecretName, directory: directory, reader: reader)
         }
     }
@@ -116,21 +116,21 @@ public struct EnvironmentConfig: Sendable {
 
     init(name: String, node: YAMLNode, defaultSecretName: String?, directory: URL, reader: ConfigReader) throws {
         let path = "environments.\(name)"
-        guard node.mapping != nil else { throw ConfigError.invalid(reader.source, "\(path) must be a mapping") }
+        guard node.mapping != nil else { throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path) must be a mapping") }
         guard let overlay = try reader.string(node["overlay"], "\(path).overlay") else {
-            throw ConfigError.invalid(reader.source, "\(path).overlay is required (the kustomize overlay folder)")
+            throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path).overlay is required (the kustomize overlay folder)")
         }
         guard let secretName = try reader.string(node["secretName"], "\(path).secretName") ?? defaultSecretName else {
-            throw ConfigError.invalid(reader.source, "\(path).secretName is required (or a top-level secretName)")
+            throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path).secretName is required (or a top-level secretName)")
         }
         let scopeText = try reader.string(node["scope"], "\(path).scope") ?? "strict"
         guard let scope = SealingScope(rawValue: scopeText) else {
-            throw ConfigError.invalid(reader.source, "\(path).scope must be strict, namespace-wide or cluster-wide")
+            throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path).scope must be strict, namespace-wide or cluster-wide")
         }
         var keys: [KeySpec] = []
         for pair in node["keys"]?.mapping ?? [] {
             guard let key = pair.key.scalar?.value, SecretBuilder.isValidKey(key) else {
-                throw ConfigError.invalid(reader.source, "\(path).keys: \"\(pair.key)\" is not a valid Secret key")
+                throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path).keys: \"\(pair.key)\" is not a valid Secret key")
             }
             keys.append(try KeySpec(name: key, node: pair.value, path: "\(path).keys.\(key)", directory: directory, reader: reader))
         }
@@ -189,21 +189,21 @@ public struct KeySpec: Sendable, Equatable {
         self.name = name
         let kinds = ["generate", "prompt", "value", "env", "file"].filter { node[$0] != nil }
         guard kinds.count == 1, let kind = kinds.first else {
-            throw ConfigError.invalid(reader.source, "\(path) needs exactly one of generate, prompt, value, env, file")
+            throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path) needs exactly one of generate, prompt, value, env, file")
         }
         let body = node[kind]!
         switch kind {
         case "generate":
             let alphabetText = try reader.string(body["alphabet"], "\(path).generate.alphabet") ?? "alphanumeric"
             guard let alphabet = CredentialGenerator.Alphabet(rawValue: alphabetText) else {
-                throw ConfigError.invalid(reader.source, "\(path).generate.alphabet must be one of \(CredentialGenerator.Alphabet.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path).generate.alphabet must be one of \(CredentialGenerator.Alphabet.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let generator = CredentialGenerator(length: try reader.int(body["length"], "\(path).generate.length") ?? CredentialGenerator.defaultSecretLength,
                                                 alphabet: alphabet, prefix: try reader.string(body["prefix"], "\(path).generate.prefix") ?? "")
             source = .generated(generator)
             isSecret = try reader.bool(node["secret"], "\(path).secret") ?? true
             if isSecret, generator.length < CredentialGenerator.minimumSecretLength {
-                throw ConfigError.invalid(reader.source, "\(path): generated secrets need at least \(CredentialGenerator.minimumSecretLength) characters (set secret: false for a user name)")
+                throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path): generated secrets need at least \(CredentialGenerator.minimumSecretLength) characters (set secret: false for a user name)")
             }
         case "prompt":
             let hidden = try reader.bool(body["hidden"], "\(path).prompt.hidden") ?? true
@@ -216,11 +216,11 @@ public struct KeySpec: Sendable, Equatable {
             source = .fixed(try reader.string(body, "\(path).value") ?? "")
             isSecret = try reader.bool(node["secret"], "\(path).secret") ?? false
         case "env":
-            guard let variable = try reader.string(body, "\(path).env") else { throw ConfigError.invalid(reader.source, "\(path).env names a variable") }
+            guard let variable = try reader.string(body, "\(path).env") else { throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path).env names a variable") }
             source = .environment(variable)
             isSecret = try reader.bool(node["secret"], "\(path).secret") ?? true
         default:
-            guard let file = try reader.string(body, "\(path).file") else { throw ConfigError.invalid(reader.source, "\(path).file names a file") }
+            guard let file = try reader.string(body, "\(path).file") else { throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path).file names a file") }
             source = .file(directory.appendingPathComponent(file).standardizedFileURL)
             isSecret = try reader.bool(node["secret"], "\(path).secret") ?? true
         }
@@ -270,38 +270,25 @@ public struct PromptSpec: Sendable, Equatable {
     }
 }
 
-/// A problem in `sealctl.yaml`.
-public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
-    case invalid(String, String)
-    case unknownEnvironment(String, [String])
-
-    public var description: String {
-        switch self {
-        case .invalid(let source, let problem): return "\(source): \(problem)"
-        case .unknownEnvironment(let name, let known): return "no environment \"\(name)\" in the config (known: \(known.joined(separator: ", ")))"
-        }
-    }
-}
-
 /// Typed reads of config values with errors that name the field.
 struct ConfigReader {
     let source: String
 
     func string(_ node: YAMLNode?, _ path: String) throws -> String? {
         guard let node, !node.isNull else { return nil }
-        guard let scalar = node.scalar else { throw ConfigError.invalid(source, "\(path) must be text, found \(node.kindName)") }
+        guard let scalar = node.scalar else { throw EnvironmentError.invalidConfig(file: source, problem: "\(path) must be text, found \(node.kindName)") }
         return scalar.value
     }
 
     func int(_ node: YAMLNode?, _ path: String) throws -> Int? {
         guard let text = try string(node, path) else { return nil }
-        guard let value = Int(text), value > 0 else { throw ConfigError.invalid(source, "\(path) must be a positive whole number") }
+        guard let value = Int(text), value > 0 else { throw EnvironmentError.invalidConfig(file: source, problem: "\(path) must be a positive whole number") }
         return value
     }
 
     func bool(_ node: YAMLNode?, _ path: String) throws -> Bool? {
         guard let node, !node.isNull else { return nil }
-        guard case .bool(let value)? = node.scalar?.resolved else { throw ConfigError.invalid(source, "\(path) must be true or false") }
+        guard case .bool(let value)? = node.scalar?.resolved else { throw EnvironmentError.invalidConfig(file: source, problem: "\(path) must be true or false") }
         return value
     }
 }

@@ -22,16 +22,6 @@ private let posixWrite = Darwin.write
 /// A target that is a symbolic link is written through: the file it points to is replaced and
 /// the link is kept.
 public enum AtomicFile {
-    /// Why a file could not be written.
-    public struct WriteError: Error, Sendable, Equatable, CustomStringConvertible {
-        /// The file that could not be written.
-        public var path: String
-        /// The step that failed (creating, writing, flushing, renaming).
-        public var step: String
-        /// The `errno` of the failure.
-        public var code: Int32
-        public var description: String { "cannot write \(path): \(step) failed: \(String(cString: strerror(code)))" }
-    }
 
     /// Failures to inject, by target path, for tests of failure handling: keyed by path so that
     /// tests running in parallel do not see each other's failures.
@@ -61,7 +51,7 @@ public enum AtomicFile {
         var template = Array("\(directory)/.\(name).sealctl-XXXXXX".utf8CString)
         // The template is never empty, so its buffer always has an address.
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard descriptor >= 0 else { throw WriteError(path: target, step: "creating a temporary file in \(directory)", code: errno) }
+        guard descriptor >= 0 else { throw AccessError.writeFailed(path: target, step: "creating a temporary file in \(directory)", code: errno) }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var committed = false
         defer {
@@ -73,21 +63,21 @@ public enum AtomicFile {
             try data.withUnsafeBytes { raw in
                 var offset = 0
                 while offset < raw.count {
-                    if let code = injected("write", target) { throw WriteError(path: target, step: "writing", code: code) }
+                    if let code = injected("write", target) { throw AccessError.writeFailed(path: target, step: "writing", code: code) }
                     // Inside `offset < raw.count`, so the buffer is not empty and has an address.
                     guard let base = raw.baseAddress else { break }
                     let written = posixWrite(descriptor, base + offset, raw.count - offset)
                     if written < 0 {
                         if errno == EINTR { continue }
-                        throw WriteError(path: target, step: "writing", code: errno)
+                        throw AccessError.writeFailed(path: target, step: "writing", code: errno)
                     }
                     offset += written
                 }
             }
-            if let code = injected("fsync", target) { throw WriteError(path: target, step: "flushing to disk", code: code) }
+            if let code = injected("fsync", target) { throw AccessError.writeFailed(path: target, step: "flushing to disk", code: code) }
             try check(fsync(descriptor) == 0, "flushing to disk", target)
         }
-        if let code = injected("rename", target) { throw WriteError(path: target, step: "renaming into place", code: code) }
+        if let code = injected("rename", target) { throw AccessError.writeFailed(path: target, step: "renaming into place", code: code) }
         try check(rename(temporary, target) == 0, "renaming into place", target)
         committed = true
         // Make the rename itself durable.
@@ -114,6 +104,6 @@ public enum AtomicFile {
     }
 
     private static func check(_ ok: Bool, _ step: String, _ path: String) throws {
-        guard ok else { throw WriteError(path: path, step: step, code: errno) }
+        guard ok else { throw AccessError.writeFailed(path: path, step: step, code: errno) }
     }
 }

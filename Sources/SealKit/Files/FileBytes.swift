@@ -20,11 +20,11 @@ public enum FileBytes {
     /// The bytes of the file at `path`, at most `limit` of them (else a `limitExceeded` error).
     public static func read(_ path: String, limit: Int = ManifestStream.maximumInputSize) throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ManifestError(.syntax("cannot read the file: \(String(cString: strerror(errno)))"), file: path) }
+        guard descriptor >= 0 else { throw AccessError.unreadable(path: path, reason: POSIX.message(errno)) }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw ManifestError(.syntax("cannot read the file: \(String(cString: strerror(errno)))"), file: path) }
-        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw ManifestError(.syntax("is a folder, not a file"), file: path) }
+        guard fstat(descriptor, &info) == 0 else { throw AccessError.unreadable(path: path, reason: POSIX.message(errno)) }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw AccessError.unreadable(path: path, reason: "it is a folder, not a file") }
         let size = Int(info.st_size)
         guard size <= limit else {
             throw ManifestError(.limitExceeded("the input is \(size / (1024 * 1024)) MiB; manifests larger than \(limit / (1024 * 1024)) MiB are refused"), file: path)
@@ -35,7 +35,7 @@ public enum FileBytes {
             // Inside `filled < bytes.count`: the buffer is not empty, so it has an address.
             let count = bytes.withUnsafeMutableBytes { raw in raw.baseAddress.map { posixRead(descriptor, $0 + filled, raw.count - filled) } ?? 0 }
             if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw ManifestError(.syntax("cannot read the file: \(String(cString: strerror(errno)))"), file: path) }
+            guard count >= 0 else { throw AccessError.unreadable(path: path, reason: POSIX.message(errno)) }
             if count == 0 { break }
             filled += count
         }

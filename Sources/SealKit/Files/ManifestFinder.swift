@@ -19,7 +19,7 @@ public enum ManifestFinder {
         for path in paths {
             let kind = POSIX.kind(ofPath: path)
             guard kind != .missing else {
-                throw ManifestError(.syntax("no such file or folder"), file: path)
+                throw AccessError.unreadable(path: path, reason: "no such file or folder")
             }
             guard kind == .directory else {
                 result.append(URL(fileURLWithPath: path))

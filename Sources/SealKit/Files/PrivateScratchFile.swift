@@ -33,13 +33,13 @@ public final class PrivateScratchFile: @unchecked Sendable {
         let base = directory ?? Self.memoryBackedFolder() ?? FileManager.default.temporaryDirectory.path
         var template = Array("\(base)/sealctl-scratch-XXXXXX".utf8CString)
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-            throw AtomicFile.WriteError(path: base, step: "creating a private folder", code: errno)
+            throw AccessError.writeFailed(path: base, step: "creating a private folder", code: errno)
         }
         folder = URL(fileURLWithPath: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
         chmod(folder.path, 0o700)
         url = folder.appendingPathComponent(name)
         let descriptor = open(url.path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-        guard descriptor >= 0 else { throw AtomicFile.WriteError(path: url.path, step: "creating a private file", code: errno) }
+        guard descriptor >= 0 else { throw AccessError.writeFailed(path: url.path, step: "creating a private file", code: errno) }
         close(descriptor)
     }
 
@@ -48,12 +48,12 @@ public final class PrivateScratchFile: @unchecked Sendable {
     /// Writes the file's contents (mode stays 0600).
     public func write(_ data: Data) throws {
         let descriptor = open(url.path, O_WRONLY | O_TRUNC)
-        guard descriptor >= 0 else { throw AtomicFile.WriteError(path: url.path, step: "opening", code: errno) }
+        guard descriptor >= 0 else { throw AccessError.writeFailed(path: url.path, step: "opening", code: errno) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return }  // nothing to write
             guard systemWrite(descriptor, base, raw.count) == raw.count else {
-                throw AtomicFile.WriteError(path: url.path, step: "writing", code: errno)
+                throw AccessError.writeFailed(path: url.path, step: "writing", code: errno)
             }
         }
     }

@@ -20,13 +20,13 @@ public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
     public init(argument: String) throws {
         let lowered = argument.lowercased()
         if lowered.hasPrefix("https://") || lowered.hasPrefix("http://") || lowered.hasPrefix("file://") {
-            guard let url = URL(string: argument) else { throw CertificateSourceError.invalidURL(argument) }
+            guard let url = URL(string: argument) else { throw AccessError.invalidURL(argument) }
             if url.isFileURL {
                 self = .file(URL(fileURLWithPath: url.path))
                 return
             }
             if url.scheme?.lowercased() == "http", !Self.isLoopback(url.host ?? "") {
-                throw CertificateSourceError.insecureURL(argument)
+                throw AccessError.insecureURL(argument)
             }
             self = .url(url)
         } else {
@@ -54,7 +54,7 @@ public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
             do {
                 return try String(contentsOf: url, encoding: .utf8)
             } catch {
-                throw CertificateSourceError.unreadable(url.path)
+                throw AccessError.unreadable(path: url.path, kind: "certificate file")
             }
         case .url(let url):
             return String(decoding: try HTTPSFetcher().get(url), as: UTF8.self)
@@ -72,7 +72,7 @@ public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
         do {
             return try Certificate(pemRepresentation: pem)
         } catch {
-            throw CertificateSourceError.notACertificate(description, "\(error)")
+            throw AccessError.notACertificate(source: description, reason: "\(error)")
         }
     }
 
@@ -81,21 +81,3 @@ public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Why a certificate could not be had from its source.
-public enum CertificateSourceError: Error, Sendable, Equatable, CustomStringConvertible {
-    case invalidURL(String)
-    case insecureURL(String)
-    case unreadable(String)
-    case notACertificate(String, String)
-    case controllerNotFound(String)
-
-    public var description: String {
-        switch self {
-        case .invalidURL(let text): return "not a valid URL: \(text)"
-        case .insecureURL(let text): return "refusing to fetch a sealing certificate over plain http from a remote host (\(text)); use https"
-        case .unreadable(let path): return "cannot read the certificate file \(path)"
-        case .notACertificate(let source, let reason): return "\(source): \(reason)"
-        case .controllerNotFound(let hint): return "cannot fetch the certificate from the cluster: \(hint)"
-        }
-    }
-}

@@ -19,24 +19,6 @@ public final class ControllerClient: @unchecked Sendable {
         case cannotDecrypt
     }
 
-    /// Why a request failed.
-    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
-        case rejected(String)
-        case rateLimited(attempts: Int)
-        case unexpectedResponse(String)
-        /// The controller could not re-seal it (usually: it cannot decrypt it).
-        case cannotRotate(String)
-
-        public var description: String {
-            switch self {
-            case .rejected(let message): return "the controller refused the request: \(message)"
-            case .rateLimited(let attempts): return "the controller kept answering 429 (rate limited) after \(attempts) attempts"
-            case .unexpectedResponse(let detail): return "the controller's answer is not a SealedSecret: \(detail)"
-            case .cannotRotate(let message): return "the controller could not re-seal it (\(message)); it is usually sealed for a key the controller does not have"
-            }
-        }
-    }
-
     /// The controller's service and namespace.
     public let controller: SealedSecretsController
     /// How kubectl is run.
@@ -62,7 +44,7 @@ public final class ControllerClient: @unchecked Sendable {
         do {
             _ = try post("/v1/verify", sealed)
             return .valid
-        } catch Kubectl.Failure.failed(_, _, let message) where Self.reason(message) == "Conflict" {
+        } catch AccessError.kubectlFailed(_, _, let message) where Self.reason(message) == "Conflict" {
             return .cannotDecrypt
         }
     }
@@ -70,16 +52,16 @@ public final class ControllerClient: @unchecked Sendable {
     /// `POST /v1/rotate`: `sealed` re-sealed for the controller's newest key. As kubeseal does,
     /// `apiVersion` and `kind` are restored and `creationTimestamp`, `deletionTimestamp` and
     /// `generation` cleared. The controller answers 500 for any failure to re-seal, which is
-    /// thrown as ``Failure/cannotRotate(_:)``.
+    /// thrown as ``AccessError/cannotRotate(message:)``.
     public func rotate(_ sealed: SealedSecret) throws -> SealedSecret {
         let body: Data
         do {
             body = try post("/v1/rotate", sealed)
-        } catch Kubectl.Failure.failed(_, _, let message) where Self.reason(message) == "Conflict" || Self.reason(message) == "InternalError" {
-            throw Failure.cannotRotate(Self.serverMessage(message))
+        } catch AccessError.kubectlFailed(_, _, let message) where Self.reason(message) == "Conflict" || Self.reason(message) == "InternalError" {
+            throw AccessError.cannotRotate(message: Self.serverMessage(message))
         }
         guard var node = try? JSONParser().parseStream(Array(body)).first, var pairs = node.mapping else {
-            throw Failure.unexpectedResponse("\(body.count) bytes that are not a JSON object")
+            throw AccessError.unexpectedResponse(detail: "\(body.count) bytes that are not a JSON object")
         }
         pairs.removeAll { ["apiVersion", "kind"].contains($0.key.scalar?.value ?? "") }
         node = YAMLNode(.mapping([.init(key: .string("kind"), value: .string("SealedSecret")),
@@ -88,7 +70,7 @@ public final class ControllerClient: @unchecked Sendable {
         do {
             rotated = try SealedSecret(node: node, options: .json)
         } catch {
-            throw Failure.unexpectedResponse("\(error)")
+            throw AccessError.unexpectedResponse(detail: "\(error)")
         }
         rotated.metadata.creationTimestamp = nil
         rotated.metadata.deletionTimestamp = nil
@@ -104,20 +86,20 @@ public final class ControllerClient: @unchecked Sendable {
             pace()
             do {
                 return try kubectl.run(["create", "--raw", controller.proxyPath(endpoint), "-f", "-"], input: body)
-            } catch Kubectl.Failure.failed(_, _, let message) {
+            } catch AccessError.kubectlFailed(_, _, let message) {
                 switch Self.reason(message) {
                 case "TooManyRequests":
-                    guard attempt < maxAttempts else { throw Failure.rateLimited(attempts: attempt) }
+                    guard attempt < maxAttempts else { throw AccessError.rateLimited(attempts: attempt) }
                     POSIX.sleep(seconds: delay)
                     delay *= 2
                 case "Conflict", "InternalError":
-                    throw Kubectl.Failure.failed(arguments: [], status: 1, message: message)
+                    throw AccessError.kubectlFailed(arguments: [], status: 1, message: message)
                 default:
-                    throw Failure.rejected(message.trimmingWhitespace())
+                    throw AccessError.controllerRejected(message: message.trimmingWhitespace())
                 }
             }
         }
-        throw Failure.rateLimited(attempts: maxAttempts)
+        throw AccessError.rateLimited(attempts: maxAttempts)
     }
 
     /// Waits until at least 1/requestsPerSecond has passed since the previous request.

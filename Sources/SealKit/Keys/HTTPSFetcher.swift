@@ -18,24 +18,10 @@ import Glibc
 struct HTTPSFetcher {
     var timeout: TimeInterval = 30
 
-    enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
-        case connection(String, String)
-        case malformedResponse(String)
-        case status(String, Int)
-
-        var description: String {
-            switch self {
-            case .connection(let url, let detail): return "cannot fetch \(url): \(detail)"
-            case .malformedResponse(let url): return "cannot fetch \(url): the server's response is not HTTP"
-            case .status(let url, let code): return "cannot fetch \(url): HTTP \(code)"
-            }
-        }
-    }
-
     /// The body of a 200 response to `GET url`.
     func get(_ url: URL) throws -> Data {
         guard let host = url.host, let scheme = url.scheme?.lowercased() else {
-            throw FetchError.connection(url.absoluteString, "no host in the URL")
+            throw AccessError.fetchFailed(url: url.absoluteString, detail: "no host in the URL")
         }
         let secure = scheme == "https"
         let port = url.port ?? (secure ? 443 : 80)
@@ -95,22 +81,22 @@ struct HTTPSFetcher {
         setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    private func failure(_ url: URL, _ what: String) -> FetchError {
+    private func failure(_ url: URL, _ what: String) -> AccessError {
         let detail = OpenSSL.drainErrors()
-        return .connection(url.absoluteString, detail.isEmpty ? what : "\(what) (\(detail))")
+        return .fetchFailed(url: url.absoluteString, detail: detail.isEmpty ? what : "\(what) (\(detail))")
     }
 
     /// The body of an HTTP/1.1 response, after checking for 200; handles chunked encoding.
     private func body(of response: Data, url: URL) throws -> Data {
         let bytes = Array(response)
-        guard let headerEnd = bytes.firstRange(of: Array("\r\n\r\n".utf8)) else { throw FetchError.malformedResponse(url.absoluteString) }
+        guard let headerEnd = bytes.firstRange(of: Array("\r\n\r\n".utf8)) else { throw AccessError.fetchFailed(url: url.absoluteString, detail: "the server's response is not HTTP") }
         let header = String(decoding: bytes[..<headerEnd.lowerBound], as: UTF8.self)
         let lines = header.split(separator: "\r\n", omittingEmptySubsequences: false)
         let statusParts = lines[0].split(separator: " ")
         guard statusParts.count >= 2, statusParts[0].hasPrefix("HTTP/"), let status = Int(statusParts[1]) else {
-            throw FetchError.malformedResponse(url.absoluteString)
+            throw AccessError.fetchFailed(url: url.absoluteString, detail: "the server's response is not HTTP")
         }
-        guard status == 200 else { throw FetchError.status(url.absoluteString, status) }
+        guard status == 200 else { throw AccessError.fetchFailed(url: url.absoluteString, detail: "HTTP \(status)") }
         let content = Array(bytes[headerEnd.upperBound...])
         let chunked = lines.dropFirst().contains { $0.lowercased().hasPrefix("transfer-encoding:") && $0.lowercased().contains("chunked") }
         guard chunked else { return Data(content) }
@@ -118,10 +104,10 @@ struct HTTPSFetcher {
         while index < content.count {
             guard let lineEnd = content[index...].firstRange(of: Array("\r\n".utf8)) else { break }
             let sizeText = String(decoding: content[index..<lineEnd.lowerBound], as: UTF8.self).split(separator: ";").first ?? ""
-            guard let size = Int(sizeText.trimmingSpaces(), radix: 16) else { throw FetchError.malformedResponse(url.absoluteString) }
+            guard let size = Int(sizeText.trimmingSpaces(), radix: 16) else { throw AccessError.fetchFailed(url: url.absoluteString, detail: "the server's response is not HTTP") }
             if size == 0 { break }
             let start = lineEnd.upperBound
-            guard start + size <= content.count else { throw FetchError.malformedResponse(url.absoluteString) }
+            guard start + size <= content.count else { throw AccessError.fetchFailed(url: url.absoluteString, detail: "the server's response is not HTTP") }
             decoded.append(contentsOf: content[start..<start + size])
             index = start + size + 2
         }

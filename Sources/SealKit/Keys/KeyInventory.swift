@@ -43,7 +43,7 @@ public struct KeyInventory: Sendable {
             for key in keys where !certificates.contains(where: { $0.publicKey == key.publicKey }) {
                 entries.append(Entry(source: source, privateKey: key))
             }
-            guard !certificates.isEmpty || !keys.isEmpty else { throw KeyPairError.unreadable(source) }
+            guard !certificates.isEmpty || !keys.isEmpty else { throw CryptoError.keyPairUnreadable(path: source) }
             return
         }
         let stream = try ManifestStream(bytes: bytes)

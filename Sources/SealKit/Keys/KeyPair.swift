@@ -18,7 +18,7 @@ public struct KeyPair: Sendable {
     /// Pairs a key with its certificate; they must match.
     public init(privateKey: RSAPrivateKey, certificate: Certificate) throws {
         guard privateKey.publicKey == certificate.publicKey else {
-            throw KeyPairError.mismatch
+            throw CryptoError.keyPairMismatch
         }
         self.privateKey = privateKey
         self.certificate = certificate
@@ -37,7 +37,7 @@ public struct KeyPair: Sendable {
         let keyURL = directory.appendingPathComponent("tls.key"), certificateURL = directory.appendingPathComponent("tls.crt")
         guard let keyText = try? String(contentsOf: keyURL, encoding: .utf8),
               let certificateText = try? String(contentsOf: certificateURL, encoding: .utf8) else {
-            throw KeyPairError.unreadable(directory.path)
+            throw CryptoError.keyPairUnreadable(path: directory.path)
         }
         try self.init(privateKey: RSAPrivateKey(pemRepresentation: keyText), certificate: Certificate(pemRepresentation: certificateText))
     }
@@ -70,7 +70,7 @@ public struct KeyPair: Sendable {
         let keyURL = directory.appendingPathComponent("tls.key")
         let secretURL = directory.appendingPathComponent("sealed-secrets-key.yaml")
         for url in [keyURL, secretURL] where manager.fileExists(atPath: url.path) {
-            throw KeyPairError.wouldOverwrite(url.path)
+            throw CryptoError.wouldOverwriteKey(path: url.path)
         }
         try AtomicFile.write(try privateKey.pkcs1PEMRepresentation(), to: keyURL, permissions: 0o600)
         try AtomicFile.write(certificate.pemRepresentation, to: directory.appendingPathComponent("tls.crt"), permissions: 0o644)
@@ -78,17 +78,3 @@ public struct KeyPair: Sendable {
     }
 }
 
-/// Why a key pair could not be used or written.
-public enum KeyPairError: Error, Sendable, Equatable, CustomStringConvertible {
-    case mismatch
-    case unreadable(String)
-    case wouldOverwrite(String)
-
-    public var description: String {
-        switch self {
-        case .mismatch: return "the private key does not belong to the certificate"
-        case .unreadable(let path): return "\(path) has no readable tls.key and tls.crt"
-        case .wouldOverwrite(let path): return "\(path) already exists; refusing to overwrite a private key (choose another --out folder)"
-        }
-    }
-}

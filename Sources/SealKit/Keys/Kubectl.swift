@@ -22,22 +22,6 @@ public struct Kubectl: Sendable {
         self.kubeconfig = kubeconfig
     }
 
-    /// What went wrong running kubectl.
-    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
-        case notInstalled(String)
-        case failed(arguments: [String], status: Int32, message: String)
-
-        public var description: String {
-            switch self {
-            case .notInstalled(let executable):
-                return "\(executable) was not found on PATH; install kubectl, or give a certificate with --cert"
-            case .failed(let arguments, let status, let message):
-                let text = message.trimmingWhitespace()
-                return "kubectl \(arguments.joined(separator: " ")) failed (exit \(status))\(text.isEmpty ? "" : ": \(text)")"
-            }
-        }
-    }
-
     /// The global flags (`--context`, `--kubeconfig`) followed by `arguments`.
     public func fullArguments(_ arguments: [String]) -> [String] {
         var result: [String] = []
@@ -49,10 +33,10 @@ public struct Kubectl: Sendable {
     /// Runs kubectl with `arguments`, feeding `input` on standard input; returns standard output.
     public func run(_ arguments: [String], input: Data = Data()) throws -> Data {
         let all = fullArguments(arguments)
-        guard let path = ChildProcess.find(executable) else { throw Failure.notInstalled(executable) }
+        guard let path = ChildProcess.find(executable) else { throw AccessError.kubectlNotInstalled(executable: executable) }
         let result = try ChildProcess.run(path, all, input: input)
         guard result.status == 0 else {
-            throw Failure.failed(arguments: all, status: result.status, message: String(decoding: result.stderr, as: UTF8.self))
+            throw AccessError.kubectlFailed(arguments: all, status: result.status, message: String(decoding: result.stderr, as: UTF8.self))
         }
         return result.stdout
     }

@@ -60,7 +60,7 @@ public struct LocalKeyring: Sendable {
 
     /// The newest pair's certificate: the one that seals.
     public func sealingCertificate() throws -> Certificate {
-        guard let newest = try pairs().last else { throw LocalKeyringError.empty(directory.path) }
+        guard let newest = try pairs().last else { throw CryptoError.localKeyringEmpty(path: directory.path) }
         return newest.certificate
     }
 
@@ -70,13 +70,3 @@ public struct LocalKeyring: Sendable {
     }
 }
 
-/// Why the local keyring could not be used.
-public enum LocalKeyringError: Error, Sendable, Equatable, CustomStringConvertible {
-    case empty(String)
-
-    public var description: String {
-        switch self {
-        case .empty(let path): return "the local keyring \(path) has no keys; run `sealctl keys rotate` to make one"
-        }
-    }
-}

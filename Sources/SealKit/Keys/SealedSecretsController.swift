@@ -41,15 +41,8 @@ public struct SealedSecretsController: Sendable, Equatable {
     public func fetchCertificatePEM(using kubectl: Kubectl) throws -> String {
         do {
             return String(decoding: try kubectl.run(["get", "--raw", proxyPath("/v1/cert.pem")]), as: UTF8.self)
-        } catch let failure as Kubectl.Failure {
-            guard case .failed(_, _, let message) = failure, message.contains("NotFound") || message.contains("not found") else { throw failure }
-            var hint = "the service \(namespace)/\(name) was not found"
-            if name == Self.defaultName {
-                hint += "; if the controller was installed with the Helm chart its service is called \"\(Self.helmChartName)\": pass --controller-name \(Self.helmChartName)"
-            } else {
-                hint += "; check --controller-name and --controller-namespace"
-            }
-            throw CertificateSourceError.controllerNotFound(hint)
+        } catch AccessError.kubectlFailed(_, _, let message) where message.contains("NotFound") || message.contains("not found") {
+            throw AccessError.controllerNotFound(namespace: namespace, name: name)
         }
     }
 }

@@ -35,7 +35,7 @@ public struct GoTemplate: Sendable {
                 text = String(text.reversed().drop { $0.isWhitespace }.reversed())
                 body = body.dropFirst()
             }
-            guard let close = body.firstRange(of: "}}") else { throw TemplateError.syntax("unclosed action") }
+            guard let close = body.firstRange(of: "}}") else { throw SealingError.templateSyntax(message: "unclosed action") }
             var action = body[..<close.lowerBound]
             rest = body[close.upperBound...]
             if action.hasSuffix("-") {  // `-}}` trims white space after the action
@@ -75,22 +75,6 @@ public struct GoTemplate: Sendable {
         }
     }
 
-    /// Why a template cannot be rendered.
-    public enum TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
-        case syntax(String)
-        case unsupportedFunction(String)
-        case unsupportedAction(String)
-
-        public var description: String {
-            switch self {
-            case .syntax(let message): return "template syntax: \(message)"
-            case .unsupportedFunction(let name):
-                return "template function \"\(name)\" is not supported by SealKit (supported: \(GoTemplate.supportedFunctions.joined(separator: ", ")))"
-            case .unsupportedAction(let name): return "template action \"\(name)\" is not supported by SealKit"
-            }
-        }
-    }
-
     private static func parsePipeline(_ text: String) throws -> [[Operand]] {
         var commands: [[Operand]] = [[]]
         var index = text.startIndex
@@ -116,15 +100,15 @@ public struct GoTemplate: Sendable {
             } else if word.hasPrefix(".") {
                 commands[commands.count - 1].append(.field(String(word.dropFirst())))
             } else if ["if", "else", "end", "range", "with", "define", "template", "block", "break", "continue"].contains(word) {
-                throw TemplateError.unsupportedAction(word)
+                throw SealingError.unsupportedTemplateAction(name: word)
             } else if word.first?.isLetter == true || word.first == "_" {
-                guard supportedFunctions.contains(word) else { throw TemplateError.unsupportedFunction(word) }
+                guard supportedFunctions.contains(word) else { throw SealingError.unsupportedTemplateFunction(name: word) }
                 commands[commands.count - 1].append(.function(word))
             } else {
-                throw TemplateError.syntax("unexpected \"\(word)\"")
+                throw SealingError.templateSyntax(message: "unexpected \"\(word)\"")
             }
         }
-        guard !commands.contains(where: \.isEmpty) else { throw TemplateError.syntax("empty command in pipeline") }
+        guard !commands.contains(where: \.isEmpty) else { throw SealingError.templateSyntax(message: "empty command in pipeline") }
         return commands
     }
 
@@ -148,7 +132,7 @@ public struct GoTemplate: Sendable {
             }
             index = text.index(after: index)
         }
-        throw TemplateError.syntax("unterminated string")
+        throw SealingError.templateSyntax(message: "unterminated string")
     }
 
     private func evaluate(_ commands: [[Operand]], _ values: [String: String]) throws -> String {
@@ -161,19 +145,19 @@ public struct GoTemplate: Sendable {
 
     private func run(_ command: [Operand], _ values: [String: String], piped: String?) throws -> String {
         guard case .function(let name) = command.first else {
-            guard command.count == 1, piped == nil else { throw TemplateError.syntax("cannot give arguments to a non-function") }
+            guard command.count == 1, piped == nil else { throw SealingError.templateSyntax(message: "cannot give arguments to a non-function") }
             return try value(command[0], values)
         }
         if name == "index" {
             guard command.count == 3, piped == nil, case .dot = command[1], case .string(let key) = command[2] else {
-                throw TemplateError.syntax("index takes . and a quoted key")
+                throw SealingError.templateSyntax(message: "index takes . and a quoted key")
             }
             return values[key] ?? "<no value>"
         }
         var arguments = try command.dropFirst().map { try value($0, values) }
         if let piped { arguments.append(piped) }
         do {
-            guard arguments.count == 1 else { throw TemplateError.syntax("\(name) takes one argument") }
+            guard arguments.count == 1 else { throw SealingError.templateSyntax(message: "\(name) takes one argument") }
             let argument = arguments[0]
             switch name {
             case "b64enc": return Data(argument.utf8).base64EncodedString()
@@ -183,7 +167,7 @@ public struct GoTemplate: Sendable {
             case "trim": return argument.trimmingWhitespace()
             case "quote": return "\"" + argument.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
             case "squote": return "'" + argument + "'"
-            default: throw TemplateError.unsupportedFunction(name)
+            default: throw SealingError.unsupportedTemplateFunction(name: name)
             }
         }
     }
@@ -192,8 +176,8 @@ public struct GoTemplate: Sendable {
         switch operand {
         case .field(let key): return values[key] ?? "<no value>"
         case .string(let text): return text
-        case .dot: throw TemplateError.syntax("cannot print the whole data map")
-        case .function(let name): throw TemplateError.syntax("\(name) used as a value")
+        case .dot: throw SealingError.templateSyntax(message: "cannot print the whole data map")
+        case .function(let name): throw SealingError.templateSyntax(message: "\(name) used as a value")
         }
     }
 }

@@ -55,7 +55,7 @@ extension ControllerClient {
         SealedSecretFileRewriter(parallel: false).rewrite(files) { sealed in
             do {
                 return .replaced(try rotate(sealed))
-            } catch let failure as Failure {
+            } catch let failure as AccessError {
                 if case .cannotRotate = failure { return .unchanged("\(failure)") }
                 throw failure
             }

@@ -24,8 +24,18 @@ public enum SealingError: Error, Sendable, Equatable, CustomStringConvertible {
     case mixedFormats
     /// A key file holds no usable private key.
     case invalidKeyFile(file: String, reason: String)
-    /// A `spec.template.data` entry is not a template SealKit can render.
-    case unsupportedTemplate(key: String, reason: String)
+    /// A Secret data key that Kubernetes refuses (`[-._a-zA-Z0-9]+`, not `.` or `..`).
+    case invalidKey(key: String)
+    /// The same data key given twice while building a Secret.
+    case duplicateKey(key: String)
+    /// Input to the Secret builder in the wrong form (a literal without `=`, an env-file line).
+    case malformedInput(message: String)
+    /// A `spec.template.data` Go template that does not parse.
+    case templateSyntax(message: String)
+    /// A template function SealKit does not implement.
+    case unsupportedTemplateFunction(name: String)
+    /// A template action (`if`, `range`, ...) SealKit does not implement.
+    case unsupportedTemplateAction(name: String)
 
     /// Why one key of a SealedSecret did not unseal.
     public struct KeyFailure: Sendable, Equatable, CustomStringConvertible {
@@ -44,26 +54,36 @@ public enum SealingError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .emptyData:
-            return "the Secret has no data; use --allow-empty-data if that is intended"
+            return "the Secret has no data"
         case .missingName:
-            return "the Secret has no metadata.name (set one, or pass --name)"
+            return "the Secret has no metadata.name"
         case .missingNamespace:
-            return "the Secret has no namespace and none could be inferred: pass -n/--namespace, set metadata.namespace, or use --scope cluster-wide"
+            return "the Secret has no namespace and none could be inferred"
         case .namespaceMismatch(let secret, let requested):
-            return "the Secret's namespace \"\(secret)\" does not match --namespace \"\(requested)\"; it would be sealed for a namespace it does not say"
+            return "the Secret's namespace \"\(secret)\" does not match the namespace \"\(requested)\" it is to be sealed for; it would be sealed for a namespace it does not say"
         case .expiredCertificate(let notAfter):
             return "the sealing certificate expired on \(Self.formatted(notAfter)); fetch the controller's current certificate"
         case .unsealFailed(let name, let failures):
             let keys = failures.map(\.description).joined(separator: "; ")
             return "cannot unseal \(name): \(keys)"
         case .legacyFormat:
-            return "the SealedSecret uses the deprecated spec.data format; pass --allow-legacy to read it"
+            return "the SealedSecret uses the deprecated spec.data format"
         case .mixedFormats:
             return "cannot use the field 'encryptedData' and the deprecated field 'data' at the same time"
         case .invalidKeyFile(let file, let reason):
             return "\(file): \(reason)"
-        case .unsupportedTemplate(let key, let reason):
-            return "spec.template.data.\(key): \(reason)"
+        case .invalidKey(let key):
+            return "\"\(key)\" is not a valid Secret key: use letters, digits, '-', '_' and '.'"
+        case .duplicateKey(let key):
+            return "the key \"\(key)\" is given more than once"
+        case .malformedInput(let message):
+            return message
+        case .templateSyntax(let message):
+            return "template syntax: \(message)"
+        case .unsupportedTemplateFunction(let name):
+            return "template function \"\(name)\" is not supported by SealKit (supported: \(GoTemplate.supportedFunctions.joined(separator: ", ")))"
+        case .unsupportedTemplateAction(let name):
+            return "template action \"\(name)\" is not supported by SealKit"
         }
     }
 

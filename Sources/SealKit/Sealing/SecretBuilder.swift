@@ -22,24 +22,6 @@ public struct SecretBuilder: Sendable {
         self.type = type
     }
 
-    /// Why a source could not be added.
-    public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
-        case invalidKey(String)
-        case duplicateKey(String)
-        case malformed(String)
-        case unreadable(String)
-
-        public var description: String {
-            switch self {
-            case .invalidKey(let key):
-                return "\"\(key)\" is not a valid Secret key: use letters, digits, '-', '_' and '.'"
-            case .duplicateKey(let key): return "the key \"\(key)\" is given more than once"
-            case .malformed(let message): return message
-            case .unreadable(let path): return "cannot read \(path)"
-            }
-        }
-    }
-
     /// Whether `key` is a valid Secret data key (`[-._a-zA-Z0-9]+`, not `.` or `..`).
     public static func isValidKey(_ key: String) -> Bool {
         !key.isEmpty && key != "." && key != ".." && key.utf8.count <= 253 &&
@@ -57,7 +39,7 @@ public struct SecretBuilder: Sendable {
     /// Adds `KEY=VALUE`.
     public mutating func addLiteral(_ argument: String) throws {
         guard let separator = argument.firstIndex(of: "="), separator != argument.startIndex else {
-            throw BuildError.malformed("--from-literal takes KEY=VALUE")
+            throw SealingError.malformedInput(message: "a literal value takes the form KEY=VALUE")
         }
         try add(key: String(argument[..<separator]), value: Data(argument[argument.index(after: separator)...].utf8))
     }
@@ -72,14 +54,14 @@ public struct SecretBuilder: Sendable {
             path = argument
             key = PathText.lastComponent(argument)
         }
-        guard let contents = FileManager.default.contents(atPath: path) else { throw BuildError.unreadable(path) }
+        guard let contents = FileManager.default.contents(atPath: path) else { throw AccessError.unreadable(path: path) }
         try add(key: key, value: contents)
     }
 
     /// Adds every `KEY=VALUE` line of an env file, as kubectl reads one: blank lines and lines
     /// starting with `#` are skipped, the value is the rest of the line as written.
     public mutating func addEnvFile(_ path: String) throws {
-        guard let contents = FileManager.default.contents(atPath: path) else { throw BuildError.unreadable(path) }
+        guard let contents = FileManager.default.contents(atPath: path) else { throw AccessError.unreadable(path: path) }
         try addEnvFile(contents: Array(contents), source: path)
     }
 
@@ -92,7 +74,7 @@ public struct SecretBuilder: Sendable {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let separator = trimmed.firstIndex(of: "=") else {
-                throw BuildError.malformed("\(path), line \(number + 1): expected KEY=VALUE")
+                throw SealingError.malformedInput(message: "\(path), line \(number + 1): expected KEY=VALUE")
             }
             try add(key: String(trimmed[..<separator]), value: Data(trimmed[trimmed.index(after: separator)...].utf8))
         }
@@ -100,8 +82,8 @@ public struct SecretBuilder: Sendable {
 
     /// Adds one value.
     public mutating func add(key: String, value: Data) throws {
-        guard Self.isValidKey(key) else { throw BuildError.invalidKey(key) }
-        guard data[key] == nil else { throw BuildError.duplicateKey(key) }
+        guard Self.isValidKey(key) else { throw SealingError.invalidKey(key: key) }
+        guard data[key] == nil else { throw SealingError.duplicateKey(key: key) }
         data[key] = value
     }
 

@@ -28,6 +28,12 @@ public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible
         case missingField(String)
         /// The input holds no documents.
         case empty
+        /// A folder a kustomization includes has no kustomization.yaml.
+        case noKustomization(directory: String)
+        /// A kustomization lists a resource that does not exist (`file` is the kustomization).
+        case missingResource(entry: String)
+        /// A kustomization includes itself, directly or through others.
+        case kustomizationCycle(directory: String)
     }
 
     /// What is wrong.
@@ -94,6 +100,12 @@ public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible
             return "\(field) is required"
         case .empty:
             return "no documents found"
+        case .noKustomization(let directory):
+            return "\(directory) has no kustomization.yaml"
+        case .missingResource(let entry):
+            return "resource \(entry) does not exist"
+        case .kustomizationCycle(let directory):
+            return "\(directory) is included twice (a resources cycle?)"
         }
     }
 }

@@ -55,7 +55,7 @@ struct WorkflowOptions: ParsableArguments {
         let prompted = plan.keysToSeal.filter { if case .prompted = $0.source { return true } else { return false } }
         if !ValuePrompter.isInteractive {
             let missing = prompted.map(\.name).filter { valuesFile?.value(environment: environment.name, key: $0) == nil }
-            guard missing.isEmpty else { throw WorkflowError.missingValues(environment.name, missing) }
+            guard missing.isEmpty else { throw EnvironmentError.missingValues(environment: environment.name, keys: missing) }
         }
         let certificate = try self.certificate.certificate(configured: environment.certificate)
         var values: [String: [UInt8]] = [:]
@@ -138,7 +138,7 @@ struct GenerateCommand: ParsableCommand {
         if names == ["all"] { return config.environments }
         return try names.map { name in
             guard let environment = config.environment(name) else {
-                throw ConfigError.unknownEnvironment(name, config.environments.map(\.name))
+                throw EnvironmentError.unknownEnvironment(name: name, known: config.environments.map(\.name))
             }
             return environment
         }

@@ -94,7 +94,7 @@ struct KeysCommand: ParsableCommand {
                 do {
                     try inventory.add(contentsOf: Array(data), source: file)
                 } catch {
-                    throw CLIError("\(file): \(error)")
+                    throw CLIError("\(file): \(ErrorText.describe(error))")
                 }
             }
             let sealing = inventory.sealingEntry

@@ -98,7 +98,7 @@ struct SealCommand: ParsableCommand {
             do {
                 text += try sealer.seal(secret, options: options).formatted(as: format)
             } catch {
-                throw secrets.count > 1 ? CLIError("document \(index + 1): \(error)") : error
+                throw secrets.count > 1 ? CLIError("document \(index + 1): \(ErrorText.describe(error))") : error
             }
         }
         try output.emit(text)
@@ -170,7 +170,7 @@ struct SealCommand: ParsableCommand {
         do {
             target = try SealedSecret(document: document)
         } catch {
-            throw CLIError("\(path): \(error)")
+            throw CLIError("\(path): \(ErrorText.describe(error))")
         }
         let merged = try sealer.merge(secrets[0], into: target, allowEmptyData: allowEmptyData)
         let format: KubesealFormat.OutputFormat = output.format ?? (stream.format == .json ? .json : .yaml)

@@ -50,7 +50,7 @@ struct UnsealCommand: ParsableCommand {
             do {
                 text += try unsealer.unseal(sealed).formatted(as: format)
             } catch {
-                throw CLIError("\(source): \(document.locationDescription): \(error)")
+                throw CLIError("\(source): \(document.locationDescription): \(ErrorText.describe(error))")
             }
         }
         try output.emit(text)

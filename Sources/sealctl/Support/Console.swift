@@ -9,7 +9,7 @@ import SealKit
 enum Console {
     /// Prints `error: <description>` on stderr, on one line.
     static func error(_ error: any Error) {
-        let text = "\(error)".replacing("\n", with: " ")
+        let text = ErrorText.describe(error).replacing("\n", with: " ")
         standardError("error: \(text)\n")
     }
 

@@ -1,0 +1,75 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A file, a URL, kubectl or the controller could not be reached, read or written: the world
+/// outside SealKit failed, not the input's content (that is ``ManifestError``).
+///
+/// Descriptions name paths, URLs and commands, never values or tokens.
+public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A file or folder could not be read; `kind` says what it was for ("certificate file"),
+    /// `reason` why (the system's words: "No such file or directory").
+    case unreadable(path: String, kind: String = "", reason: String = "")
+    /// An atomic write failed at `step` (creating, writing, flushing, renaming) with `errno`.
+    case writeFailed(path: String, step: String, code: Int32)
+    /// A certificate URL that does not parse.
+    case invalidURL(String)
+    /// A sealing certificate over plain http from a host that is not this machine.
+    case insecureURL(String)
+    /// Fetching a URL failed: no connection, TLS verification, not HTTP, or an HTTP status.
+    case fetchFailed(url: String, detail: String)
+    /// The source gave something that is not a certificate.
+    case notACertificate(source: String, reason: String)
+    /// The controller's Service was not found through kubectl.
+    case controllerNotFound(namespace: String, name: String)
+    /// kubectl is not on PATH.
+    case kubectlNotInstalled(executable: String)
+    /// kubectl ran and failed; `message` is what it printed on stderr.
+    case kubectlFailed(arguments: [String], status: Int32, message: String)
+    /// The controller refused a request (verify, rotate).
+    case controllerRejected(message: String)
+    /// The controller kept answering 429.
+    case rateLimited(attempts: Int)
+    /// The controller's answer was not what its API promises.
+    case unexpectedResponse(detail: String)
+    /// The controller could not re-seal a SealedSecret.
+    case cannotRotate(message: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let kind, let reason):
+            let what = kind.isEmpty ? path : "the \(kind) \(path)"
+            return reason.isEmpty ? "cannot read \(what)" : "cannot read \(what): \(reason)"
+        case .writeFailed(let path, let step, let code):
+            return "cannot write \(path): \(step) failed: \(POSIX.message(code))"
+        case .invalidURL(let text):
+            return "not a valid URL: \(text)"
+        case .insecureURL(let text):
+            return "refusing to fetch a sealing certificate over plain http from a remote host (\(text)); use https"
+        case .fetchFailed(let url, let detail):
+            return "cannot fetch \(url): \(detail)"
+        case .notACertificate(let source, let reason):
+            return "\(source): \(reason)"
+        case .controllerNotFound(let namespace, let name):
+            let helm = name == SealedSecretsController.defaultName
+                ? "; if the controller was installed with the Helm chart its service is called \"\(SealedSecretsController.helmChartName)\""
+                : ""
+            return "cannot fetch the certificate from the cluster: the service \(namespace)/\(name) was not found\(helm)"
+        case .kubectlNotInstalled(let executable):
+            return "\(executable) was not found on PATH; install kubectl"
+        case .kubectlFailed(let arguments, let status, let message):
+            let text = message.trimmingWhitespace()
+            return "kubectl \(arguments.joined(separator: " ")) failed (exit \(status))\(text.isEmpty ? "" : ": \(text)")"
+        case .controllerRejected(let message):
+            return "the controller refused the request: \(message)"
+        case .rateLimited(let attempts):
+            return "the controller kept answering 429 (rate limited) after \(attempts) attempts"
+        case .unexpectedResponse(let detail):
+            return "the controller's answer is not a SealedSecret: \(detail)"
+        case .cannotRotate(let message):
+            return "the controller could not re-seal it (\(message)); it is usually sealed for a key the controller does not have"
+        }
+    }
+}
