@@ -110,7 +110,7 @@ struct SealingTests {
         } catch {
             #expect("\(error)".contains("no PRIVATE KEY block found"))
         }
-        #expect(throws: SealingError.self) { try Keyring(contentsOf: Array("kind: Secret\napiVersion: v1\ndata: {}\n".utf8), source: "x") }
+        #expect(throws: CryptoError.self) { try Keyring(contentsOf: Array("kind: Secret\napiVersion: v1\ndata: {}\n".utf8), source: "x") }
     }
 
     @Test("unsealing reports every failing key by name, never a value")

@@ -30,6 +30,8 @@ public enum CryptoError: Error, Sendable, Equatable, CustomStringConvertible {
     case lengthPrefixBeyondEnd(prefix: Int, available: Int)
     /// A sealed value with no room for the 16-byte GCM tag after its RSA block.
     case missingTag(payloadByteCount: Int)
+    /// A file of private keys (PEM, or a controller key Secret or List) that holds none.
+    case invalidKeyFile(file: String, reason: String)
     /// A key pair's private key does not belong to its certificate.
     case keyPairMismatch
     /// A folder without a readable `tls.key` and `tls.crt`.
@@ -61,6 +63,8 @@ public enum CryptoError: Error, Sendable, Equatable, CustomStringConvertible {
             return "its length prefix says \(prefix) bytes of RSA data, but only \(available) follow"
         case .missingTag(let count):
             return "\(count) bytes after the RSA block leave no room for the 16-byte GCM tag"
+        case .invalidKeyFile(let file, let reason):
+            return "\(file): \(reason)"
         case .keyPairMismatch:
             return "the private key does not belong to the certificate"
         case .keyPairUnreadable(let path):

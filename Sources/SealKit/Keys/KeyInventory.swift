@@ -52,7 +52,7 @@ public struct KeyInventory: Sendable {
             let certificate = try secret.data["tls.crt"].map { try Certificate(pemRepresentation: String(decoding: $0, as: UTF8.self)) }
             let key = try secret.data["tls.key"].map { try RSAPrivateKey(pemRepresentation: String(decoding: $0, as: UTF8.self)) }
             guard certificate != nil || key != nil else {
-                throw SealingError.invalidKeyFile(file: source, reason: "\(document.locationDescription): the Secret has neither tls.crt nor tls.key")
+                throw CryptoError.invalidKeyFile(file: source, reason: "\(document.locationDescription): the Secret has neither tls.crt nor tls.key")
             }
             entries.append(Entry(source: "\(source) (\(document.locationDescription))", secretName: secret.metadata.name, certificate: certificate, privateKey: key))
         }

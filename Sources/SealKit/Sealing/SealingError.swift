@@ -22,8 +22,6 @@ public enum SealingError: Error, Sendable, Equatable, CustomStringConvertible {
     case legacyFormat
     /// Both `encryptedData` and the legacy `spec.data` are set.
     case mixedFormats
-    /// A key file holds no usable private key.
-    case invalidKeyFile(file: String, reason: String)
     /// A Secret data key that Kubernetes refuses (`[-._a-zA-Z0-9]+`, not `.` or `..`).
     case invalidKey(key: String)
     /// The same data key given twice while building a Secret.
@@ -70,8 +68,6 @@ public enum SealingError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the SealedSecret uses the deprecated spec.data format"
         case .mixedFormats:
             return "cannot use the field 'encryptedData' and the deprecated field 'data' at the same time"
-        case .invalidKeyFile(let file, let reason):
-            return "\(file): \(reason)"
         case .invalidKey(let key):
             return "\"\(key)\" is not a valid Secret key: use letters, digits, '-', '_' and '.'"
         case .duplicateKey(let key):

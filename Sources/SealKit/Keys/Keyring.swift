@@ -25,10 +25,10 @@ public struct Keyring: Sendable {
             do {
                 keys = try RSAPrivateKey.all(fromPEM: text)
             } catch {
-                throw SealingError.invalidKeyFile(file: source, reason: "\(error)")
+                throw CryptoError.invalidKeyFile(file: source, reason: "\(error)")
             }
             guard !keys.isEmpty else {
-                throw SealingError.invalidKeyFile(file: source, reason: "no PRIVATE KEY block found (a certificate holds no private key)")
+                throw CryptoError.invalidKeyFile(file: source, reason: "no PRIVATE KEY block found (a certificate holds no private key)")
             }
             return
         }
@@ -36,7 +36,7 @@ public struct Keyring: Sendable {
         do {
             stream = try ManifestStream(bytes: bytes)
         } catch {
-            throw SealingError.invalidKeyFile(file: source, reason: "neither a PEM private key nor a key Secret: \(error)")
+            throw CryptoError.invalidKeyFile(file: source, reason: "neither a PEM private key nor a key Secret: \(error)")
         }
         keys = []
         for document in stream.documents {
@@ -44,18 +44,18 @@ public struct Keyring: Sendable {
             do {
                 secret = try Secret(document: document)
             } catch {
-                throw SealingError.invalidKeyFile(file: source, reason: "\(document.locationDescription): \(error)")
+                throw CryptoError.invalidKeyFile(file: source, reason: "\(document.locationDescription): \(error)")
             }
             guard let pem = secret.data["tls.key"] else {
-                throw SealingError.invalidKeyFile(file: source, reason: "\(document.locationDescription): the Secret has no data[\"tls.key\"]")
+                throw CryptoError.invalidKeyFile(file: source, reason: "\(document.locationDescription): the Secret has no data[\"tls.key\"]")
             }
             do {
                 keys += try RSAPrivateKey.all(fromPEM: String(decoding: pem, as: UTF8.self))
             } catch {
-                throw SealingError.invalidKeyFile(file: source, reason: "\(document.locationDescription): \(error)")
+                throw CryptoError.invalidKeyFile(file: source, reason: "\(document.locationDescription): \(error)")
             }
         }
-        guard !keys.isEmpty else { throw SealingError.invalidKeyFile(file: source, reason: "no private keys found") }
+        guard !keys.isEmpty else { throw CryptoError.invalidKeyFile(file: source, reason: "no private keys found") }
     }
 
     /// Reads keys from a file (see ``init(contentsOf:source:)``).
@@ -64,7 +64,7 @@ public struct Keyring: Sendable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw SealingError.invalidKeyFile(file: url.path, reason: "cannot read the file")
+            throw CryptoError.invalidKeyFile(file: url.path, reason: "cannot read the file")
         }
         try self.init(contentsOf: Array(data), source: url.path)
     }

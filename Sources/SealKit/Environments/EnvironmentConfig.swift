@@ -1,0 +1,67 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// One environment of a project: an overlay and the sealed Secret written into it.
+public struct EnvironmentConfig: Sendable {
+    /// The environment's name, as `sealctl generate NAME` takes it.
+    public var name: String
+    /// The kustomize overlay folder.
+    public var overlay: URL
+    /// The namespace to seal for; nil means the overlay's kustomization namespace.
+    public var namespace: String?
+    /// The name of the Secret (and SealedSecret) written.
+    public var secretName: String
+    /// The sealing scope (strict by default).
+    public var scope: SealingScope
+    /// Where this environment's certificate comes from; nil means sealctl's usual order.
+    public var certificate: CertificateSpec?
+    /// The file written into the overlay (default `secrets.yaml`).
+    public var outputFileName: String
+    /// The keys, in file order.
+    public var keys: [KeySpec]
+
+    /// The output file's location.
+    public var outputURL: URL { overlay.appendingPathComponent(outputFileName) }
+
+    /// An environment.
+    public init(name: String, overlay: URL, namespace: String? = nil, secretName: String, scope: SealingScope = .strict,
+                certificate: CertificateSpec? = nil, outputFileName: String = "secrets.yaml", keys: [KeySpec]) {
+        self.name = name
+        self.overlay = overlay
+        self.namespace = namespace
+        self.secretName = secretName
+        self.scope = scope
+        self.certificate = certificate
+        self.outputFileName = outputFileName
+        self.keys = keys
+    }
+
+    init(name: String, node: YAMLNode, defaultSecretName: String?, directory: URL, reader: ConfigReader) throws {
+        let path = "environments.\(name)"
+        guard node.mapping != nil else { throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path) must be a mapping") }
+        guard let overlay = try reader.string(node["overlay"], "\(path).overlay") else {
+            throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path).overlay is required (the kustomize overlay folder)")
+        }
+        guard let secretName = try reader.string(node["secretName"], "\(path).secretName") ?? defaultSecretName else {
+            throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path).secretName is required (or a top-level secretName)")
+        }
+        let scopeText = try reader.string(node["scope"], "\(path).scope") ?? "strict"
+        guard let scope = SealingScope(rawValue: scopeText) else {
+            throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path).scope must be strict, namespace-wide or cluster-wide")
+        }
+        var keys: [KeySpec] = []
+        for pair in node["keys"]?.mapping ?? [] {
+            guard let key = pair.key.scalar?.value, SecretBuilder.isValidKey(key) else {
+                throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path).keys: \"\(pair.key)\" is not a valid Secret key")
+            }
+            keys.append(try KeySpec(name: key, node: pair.value, path: "\(path).keys.\(key)", directory: directory, reader: reader))
+        }
+        self.init(name: name, overlay: directory.appendingPathComponent(overlay).standardizedFileURL,
+                  namespace: try reader.string(node["namespace"], "\(path).namespace"), secretName: secretName, scope: scope,
+                  certificate: try reader.string(node["certificate"], "\(path).certificate").map { try CertificateSpec(text: $0, directory: directory) },
+                  outputFileName: try reader.string(node["output"], "\(path).output") ?? "secrets.yaml", keys: keys)
+    }
+}

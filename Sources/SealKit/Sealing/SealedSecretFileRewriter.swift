@@ -1,0 +1,100 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Dispatch
+
+/// Rewrites the SealedSecret documents of manifest files with a transform, keeping every other
+/// byte of each file (other documents, comments, separators) as it was.
+public struct SealedSecretFileRewriter: Sendable {
+    /// What the transform made of one SealedSecret.
+    public enum Outcome: Sendable {
+        /// Write this instead.
+        case replaced(SealedSecret)
+        /// Leave the document as it is, and say why (the rest of the file is still rewritten).
+        case unchanged(String)
+    }
+
+    /// What happened to one file.
+    public struct FileResult: Sendable {
+        /// The file, as given.
+        public var path: String
+        /// SealedSecret documents found.
+        public var sealedSecrets = 0
+        /// Documents rewritten.
+        public var rewritten = 0
+        /// Values in the rewritten documents.
+        public var values = 0
+        /// Documents left unchanged on purpose, with why.
+        public var skipped: [String] = []
+        /// Why documents failed; when any did, the file is left unchanged.
+        public var failures: [String] = []
+        /// The new text, when every SealedSecret of the file was handled.
+        public var newText: String?
+
+        /// Whether the file was handled without failures.
+        public var succeeded: Bool { failures.isEmpty }
+    }
+
+    /// Whether documents are transformed on all cores (the controller's rate limit wants not).
+    public var parallel: Bool
+
+    /// A resealer from `oldKeys` to the certificate of `sealer`.
+    public init(parallel: Bool) {
+        self.parallel = parallel
+    }
+
+    /// Rewrites the SealedSecrets of each file with `transform`; a file is rewritten whole or not at all.
+    public func rewrite(_ files: [(path: String, bytes: [UInt8])], _ transform: @Sendable (SealedSecret) throws -> Outcome) -> [FileResult] {
+        var results = files.map { FileResult(path: $0.path) }
+        var texts: [ManifestText?] = Array(repeating: nil, count: files.count)
+        var jobs: [(file: Int, document: Int, sealed: SealedSecret)] = []
+        for (fileIndex, file) in files.enumerated() {
+            do {
+                let text = try ManifestText(bytes: file.bytes)
+                texts[fileIndex] = text
+                for (documentIndex, node) in text.documents.enumerated() where node["kind"]?.scalar?.value == "SealedSecret" {
+                    results[fileIndex].sealedSecrets += 1
+                    do {
+                        let options: DecodingOptions = text.format == .json ? .json : .yaml
+                        jobs.append((fileIndex, documentIndex, try SealedSecret(node: node, options: options)))
+                    } catch {
+                        results[fileIndex].failures.append("document \(documentIndex + 1): \(error)")
+                    }
+                }
+            } catch {
+                results[fileIndex].failures.append("\(error)")
+            }
+        }
+
+        let work: @Sendable ((file: Int, document: Int, sealed: SealedSecret)) -> Result<Outcome, Error> = { job in Result { try transform(job.sealed) } }
+        let outcomes = parallel ? ParallelMap.run(jobs, work) : jobs.map(work)
+        for (job, outcome) in zip(jobs, outcomes) {
+            switch outcome {
+            case .success(.replaced(let replacement)):
+                guard var text = texts[job.file] else { continue }
+                do {
+                    let format: KubesealFormat.OutputFormat = text.format == .json ? .json : .yaml
+                    var rendered = try replacement.formatted(as: format)
+                    if format == .yaml { rendered.removeFirst(4) }  // the file keeps its own `---`
+                    else { rendered.removeLast() }                 // and its own line break
+                    text.replaceDocument(at: job.document, with: rendered)
+                    texts[job.file] = text
+                    results[job.file].rewritten += 1
+                    results[job.file].values += replacement.spec.encryptedData.count
+                } catch {
+                    results[job.file].failures.append("document \(job.document + 1): \(error)")
+                }
+            case .success(.unchanged(let reason)):
+                results[job.file].skipped.append("document \(job.document + 1): \(reason)")
+            case .failure(let error):
+                results[job.file].failures.append("document \(job.document + 1): \(error)")
+            }
+        }
+        for index in results.indices where results[index].succeeded && results[index].rewritten > 0 {
+            results[index].newText = texts[index]?.text
+        }
+        return results
+    }
+}
