@@ -22,8 +22,12 @@ struct KeyAndCertificateTests {
         #expect(certificate.subject == "")
         #expect(!certificate.isExpired())
         #expect(certificate.notValidAfter.timeIntervalSince(certificate.notValidBefore) > 9 * 365 * 86400)
-        // Cross-check serial and SHA-256 fingerprint with the openssl command.
-        guard let openssl = ExternalTool.find("openssl") else { print("skipped: openssl is not installed"); return }
+    }
+
+    @Test("the vector certificate's serial and SHA-256 fingerprint match the openssl command's", .enabled(if: Tools.openssl, "openssl is not installed"))
+    func certificateFactsAgainstOpenSSL() throws {
+        let certificate = try Fixtures.certificate
+        let openssl = try #require(ExternalTool.find("openssl"))
         let result = try ExternalTool.run(openssl, ["x509", "-noout", "-serial", "-fingerprint", "-sha256", "-in", Fixtures.vectorURL("key/tls.crt").path])
         #expect(result.output.contains("serial=\(certificate.serialNumber.uppercased())"))
         #expect(result.output.contains("Fingerprint=\(certificate.sha256Fingerprint)"))
@@ -38,9 +42,9 @@ struct KeyAndCertificateTests {
         #expect(try Certificate(pemRepresentation: Fixtures.certificate.pemRepresentation) == Fixtures.certificate)
     }
 
-    @Test("PKCS#1 and PKCS#8 private keys load to the same key; PKCS#1 is written back")
+    @Test("PKCS#1 and PKCS#8 private keys load to the same key; PKCS#1 is written back", .enabled(if: Tools.openssl, "openssl is not installed"))
     func privateKeyFormats() throws {
-        guard let openssl = ExternalTool.find("openssl") else { print("skipped: openssl is not installed"); return }
+        let openssl = try #require(ExternalTool.find("openssl"))
         let pkcs8 = try ExternalTool.run(openssl, ["pkcs8", "-topk8", "-nocrypt", "-in", Fixtures.vectorURL("key/tls.key").path]).output
         #expect(pkcs8.contains("BEGIN PRIVATE KEY"))
         let key = try RSAPrivateKey(pemRepresentation: pkcs8)
@@ -51,9 +55,9 @@ struct KeyAndCertificateTests {
         #expect(!key.description.contains("MII"))
     }
 
-    @Test("an encrypted private key is a clear error, never a prompt")
+    @Test("an encrypted private key is a clear error, never a prompt", .enabled(if: Tools.openssl, "openssl is not installed"))
     func encryptedKeyIsRefused() throws {
-        guard let openssl = ExternalTool.find("openssl") else { print("skipped: openssl is not installed"); return }
+        let openssl = try #require(ExternalTool.find("openssl"))
         for arguments in [["pkcs8", "-topk8", "-v2", "aes-256-cbc", "-passout", "pass:secret"],
                           ["rsa", "-aes256", "-traditional", "-passout", "pass:secret"]] {
             let encrypted = try ExternalTool.run(openssl, arguments + ["-in", Fixtures.vectorURL("key/tls.key").path]).output
@@ -62,9 +66,9 @@ struct KeyAndCertificateTests {
         }
     }
 
-    @Test("a non-RSA key or certificate is a clear error")
+    @Test("a non-RSA key or certificate is a clear error", .enabled(if: Tools.openssl, "openssl is not installed"))
     func nonRSAIsRefused() throws {
-        guard let openssl = ExternalTool.find("openssl") else { print("skipped: openssl is not installed"); return }
+        let openssl = try #require(ExternalTool.find("openssl"))
         try withTemporaryDirectory { directory in
             let keyPath = directory.appendingPathComponent("ec.key").path
             try ExternalTool.run(openssl, ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", keyPath])
@@ -94,33 +98,44 @@ struct KeyAndCertificateTests {
         let sealed = try HybridCipher.seal(Array("v".utf8), for: certificate.publicKey, label: label)
         #expect(try HybridCipher.open(sealed, with: [key], label: label) == Array("v".utf8))
 
+    }
+
+    /// A 2048-bit pair made once for the cross-checks below.
+    static let generated = Result { () throws -> (RSAPrivateKey, Certificate) in
+        let key = try RSAPrivateKey.generate(bitCount: 2048)
+        return (key, try Certificate.selfSigned(for: key, commonName: "sealkit-test", validity: 3600))
+    }
+
+    @Test("a generated certificate has the controller's extensions, as openssl reads them", .enabled(if: Tools.openssl, "openssl is not installed"))
+    func generatedCertificateAgainstOpenSSL() throws {
+        let (_, certificate) = try Self.generated.get()
+        let openssl = try #require(ExternalTool.find("openssl"))
         try withTemporaryDirectory { directory in
             let certPath = directory.appendingPathComponent("tls.crt")
             try certificate.pemRepresentation.write(to: certPath, atomically: true, encoding: .utf8)
-            if let openssl = ExternalTool.find("openssl") {
-                let text = try ExternalTool.run(openssl, ["x509", "-in", certPath.path, "-noout", "-text"]).output
-                #expect(text.contains("X509v3 Key Usage: critical"))
-                #expect(text.contains("Encipher Only"))
-                #expect(text.contains("X509v3 Basic Constraints: critical"))
-                #expect(text.contains("CA:TRUE"))
-                #expect(text.contains("X509v3 Subject Key Identifier"))
-                #expect(text.contains("Signature Algorithm: sha256WithRSAEncryption"))
-                #expect(text.contains("Subject: CN = sealkit-test"))
-            } else {
-                print("skipped: openssl is not installed")
-            }
-            if let sshKeygen = ExternalTool.find("ssh-keygen"), let openssl = ExternalTool.find("openssl") {
-                let publicPath = directory.appendingPathComponent("pub.pem")
-                try key.publicKey.pemRepresentation.write(to: publicPath, atomically: true, encoding: .utf8)
-                let ssh = try ExternalTool.run(sshKeygen, ["-i", "-m", "PKCS8", "-f", publicPath.path]).output
-                let sshPath = directory.appendingPathComponent("key.pub")
-                try ssh.write(to: sshPath, atomically: true, encoding: .utf8)
-                let fingerprint = try ExternalTool.run(sshKeygen, ["-l", "-E", "sha256", "-f", sshPath.path]).output
-                #expect(fingerprint.contains(key.publicKey.fingerprint.rawValue), "\(fingerprint)")
-                _ = openssl
-            } else {
-                print("skipped: ssh-keygen is not installed")
-            }
+            let text = try ExternalTool.run(openssl, ["x509", "-in", certPath.path, "-noout", "-text"]).output
+            #expect(text.contains("X509v3 Key Usage: critical"))
+            #expect(text.contains("Encipher Only"))
+            #expect(text.contains("X509v3 Basic Constraints: critical"))
+            #expect(text.contains("CA:TRUE"))
+            #expect(text.contains("X509v3 Subject Key Identifier"))
+            #expect(text.contains("Signature Algorithm: sha256WithRSAEncryption"))
+            #expect(text.contains("Subject: CN = sealkit-test"))
+        }
+    }
+
+    @Test("a generated key's fingerprint equals ssh-keygen's", .enabled(if: Tools.sshKeygen, "ssh-keygen is not installed"))
+    func generatedKeyAgainstSSHKeygen() throws {
+        let (key, _) = try Self.generated.get()
+        let sshKeygen = try #require(ExternalTool.find("ssh-keygen"))
+        try withTemporaryDirectory { directory in
+            let publicPath = directory.appendingPathComponent("pub.pem")
+            try key.publicKey.pemRepresentation.write(to: publicPath, atomically: true, encoding: .utf8)
+            let ssh = try ExternalTool.run(sshKeygen, ["-i", "-m", "PKCS8", "-f", publicPath.path]).output
+            let sshPath = directory.appendingPathComponent("key.pub")
+            try ssh.write(to: sshPath, atomically: true, encoding: .utf8)
+            let fingerprint = try ExternalTool.run(sshKeygen, ["-l", "-E", "sha256", "-f", sshPath.path]).output
+            #expect(fingerprint.contains(key.publicKey.fingerprint.rawValue), "\(fingerprint)")
         }
     }
 

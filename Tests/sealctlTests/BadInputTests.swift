@@ -170,9 +170,9 @@ struct BadInputTests {
         }
     }
 
-    @Test("certificates and keys that cannot be used")
+    @Test("certificates and keys that cannot be used", .enabled(if: Tools.openssl, "openssl is not installed"))
     func badKeysAndCertificates() throws {
-        guard let openssl = ExternalTool.find("openssl") else { print("skipped: openssl is not installed"); return }
+        let openssl = try #require(ExternalTool.find("openssl"))
         try withTemporaryDirectory { directory in
             let input = directory.appendingPathComponent("secret.yaml")
             try input.write(Self.secretHead + "stringData: {k: v}\n")
@@ -219,11 +219,9 @@ struct BadInputTests {
         }
     }
 
-    @Test("standard input that is a terminal gets a hint, not a hang")
+    @Test("standard input that is a terminal gets a hint, not a hang", .enabled(if: Tools.pexpect, "python3 with pexpect is needed for a pseudo-terminal"))
     func terminalStandardInput() throws {
-        guard let python = ExternalTool.find("python3"), (try? ExternalTool.run(python, ["-c", "import pexpect"]))?.status == 0 else {
-            print("skipped: python3 with pexpect is needed for a pseudo-terminal"); return
-        }
+        let python = try #require(ExternalTool.find("python3"))
         let script = """
         import pexpect, sys
         for command in (["seal", "--cert", sys.argv[2]], ["unseal", "--key", sys.argv[3]], ["validate"]):

@@ -36,11 +36,9 @@ struct CertificateSourceTests {
         #expect(remoteHTTP.stderr.contains("refusing to fetch a sealing certificate over plain http from a remote host"))
     }
 
-    @Test("an https:// URL served by a loopback HTTPS server")
+    @Test("an https:// URL served by a loopback HTTPS server", .enabled(if: Tools.openssl && Tools.python3, "openssl or python3 is not installed"))
     func httpsURL() throws {
-        guard let openssl = ExternalTool.find("openssl"), let python = ExternalTool.find("python3") else {
-            print("skipped: openssl or python3 is not installed"); return
-        }
+        let openssl = try #require(ExternalTool.find("openssl")), python = try #require(ExternalTool.find("python3"))
         try withTemporaryDirectory { directory in
             func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
             // A CA, and a server certificate for 127.0.0.1 signed by it.

@@ -86,7 +86,32 @@ struct EnvironmentWorkflowTests {
         try url.write(text, mode: 0o600)
     }
 
-    @Test("generate all writes three sealed files into their overlays; kubectl kustomize renders them; each opens only with its own key")
+    @Test("kubectl kustomize renders each overlay generate wrote, with its SealedSecret and every key its workloads read", .enabled(if: Tools.kubectl, "kubectl is not installed"))
+    func generatedOverlaysRenderWithKubectl() throws {
+        let kubectl = try #require(ExternalTool.find("kubectl"))
+        try withTemporaryDirectory { directory in
+            let project = try Self.makeProject(in: directory)
+            let valuesFile = directory.appendingPathComponent("values.yaml")
+            try Self.writeValuesFile(valuesFile)
+            let result = try Sealctl.run(["generate", "all", "--values-file", valuesFile.path], directory: project)
+            try #require(result.status == 0, "\(result.stderr)")
+            for (environment, namespace) in Self.environments {
+                let overlay = project.appendingPathComponent("k8s/environments/\(environment)")
+                let rendered = try ExternalTool.run(kubectl, ["kustomize", overlay.path])
+                #expect(rendered.status == 0, "\(rendered.errorOutput)")
+                let sealedDocuments = try ManifestStream(bytes: Array(rendered.stdout)).documents.filter { $0.kind == "SealedSecret" }
+                #expect(sealedDocuments.count == 1)
+                let sealed = try SealedSecret(document: try #require(sealedDocuments.first))
+                #expect(sealed.metadata.name == "smartem-secrets")
+                #expect(sealed.metadata.namespace == namespace)
+                let read = try KustomizeOverlay(directory: overlay).referencedKeys(of: "smartem-secrets").keys
+                #expect(Set(read).isSubset(of: Set(sealed.spec.encryptedData.keys)), "\(environment)")
+                #expect(read == Self.allKeys)
+            }
+        }
+    }
+
+    @Test("generate all writes three sealed files into their overlays; each opens only with its own key")
     func generateAll() throws {
         try withTemporaryDirectory { directory in
             let project = try Self.makeProject(in: directory)
@@ -101,27 +126,13 @@ struct EnvironmentWorkflowTests {
             #expect(result.stdout.contains("kubectl rollout restart deployment/smartem-http-api -n smartem-decisions-production"))
 
             var generated: [String: [String: String]] = [:]
-            for (environment, namespace) in Self.environments {
+            for environment in Self.environments.keys {
                 let overlay = project.appendingPathComponent("k8s/environments/\(environment)")
                 // The kustomization gained exactly one line, `- secrets.yaml`, at the end of resources.
                 let before = kustomizationsBefore[Array(Self.environments.keys).firstIndex(of: environment)!]
                 let after = try overlay.appendingPathComponent("kustomization.yaml").read()
                 #expect(after.replacingOccurrences(of: "- secrets.yaml\n", with: "") == before)
 
-                if let kubectl = ExternalTool.find("kubectl") {
-                    let rendered = try ExternalTool.run(kubectl, ["kustomize", overlay.path])
-                    #expect(rendered.status == 0, "\(rendered.errorOutput)")
-                    let sealedDocuments = try ManifestStream(bytes: Array(rendered.stdout)).documents.filter { $0.kind == "SealedSecret" }
-                    #expect(sealedDocuments.count == 1)
-                    let sealed = try SealedSecret(document: sealedDocuments[0])
-                    #expect(sealed.metadata.name == "smartem-secrets")
-                    #expect(sealed.metadata.namespace == namespace)
-                    let read = try KustomizeOverlay(directory: overlay).referencedKeys(of: "smartem-secrets").keys
-                    #expect(Set(read).isSubset(of: Set(sealed.spec.encryptedData.keys)), "\(environment)")
-                    #expect(read == Self.allKeys)
-                } else {
-                    print("skipped: kubectl is not installed, so kubectl kustomize was not checked")
-                }
 
                 let secrets = overlay.appendingPathComponent("secrets.yaml").path
                 let own = try Sealctl.run(["unseal", "--key", Self.keyFile(environment, in: directory), "-f", secrets])
@@ -198,11 +209,9 @@ struct EnvironmentWorkflowTests {
         }
     }
 
-    @Test("the staging prompt hides the password, re-asks on a mismatch, and seals what was typed")
+    @Test("the staging prompt hides the password, re-asks on a mismatch, and seals what was typed", .enabled(if: Tools.pexpect, "python3 with pexpect is needed to drive a pseudo-terminal"))
     func stagingPromptOnATerminal() throws {
-        guard let python = ExternalTool.find("python3"), (try? ExternalTool.run(python, ["-c", "import pexpect"]))?.status == 0 else {
-            print("skipped: python3 with pexpect is needed to drive a pseudo-terminal"); return
-        }
+        let python = try #require(ExternalTool.find("python3"))
         try withTemporaryDirectory { directory in
             let project = try Self.makeProject(in: directory)
             let transcript = directory.appendingPathComponent("transcript")

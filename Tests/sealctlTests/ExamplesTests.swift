@@ -104,9 +104,9 @@ struct ExamplesTests {
         }
     }
 
-    @Test("the embedding example builds against SealKit, seals, unseals and checks an overlay")
+    @Test("the embedding example builds against SealKit, seals, unseals and checks an overlay", .enabled(if: Tools.swift, "swift is not on PATH"))
     func embedSealKit() throws {
-        guard let swift = ExternalTool.find("swift") else { print("skipped: swift is not on PATH"); return }
+        let swift = try #require(ExternalTool.find("swift"))
         try withTemporaryDirectory { directory in
             let result = try ExternalTool.run(swift, ["run", "--package-path", Self.examples.appendingPathComponent("EmbedSealKit").path,
                                                       "--scratch-path", directory.appendingPathComponent("build").path, "EmbedSealKit", directory.path])

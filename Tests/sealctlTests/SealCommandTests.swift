@@ -70,11 +70,9 @@ struct SealCommandTests {
         #expect(oldKeyOnly.stdout.isEmpty)
     }
 
-    @Test("kubectl create secret … | sealctl seal works with the real kubectl")
+    @Test("kubectl create secret … | sealctl seal works with the real kubectl", .enabled(if: Tools.kubectl, "kubectl is not installed"))
     func realKubectlPipeline() throws {
-        guard let kubectl = ExternalTool.find("kubectl") else {
-            print("skipped: kubectl is not installed"); return
-        }
+        let kubectl = try #require(ExternalTool.find("kubectl"))
         let created = try ExternalTool.run(kubectl, ["create", "secret", "generic", "x", "-n", "y", "--from-literal=a=b", "--dry-run=client", "-o", "yaml"])
         #expect(created.status == 0, "\(created.errorOutput)")
         let sealed = try Sealctl.run(["seal", "--cert", VectorKey.certificate], stdin: created.stdout)

@@ -98,11 +98,9 @@ struct SecretHygieneTests {
         }
     }
 
-    @Test("a hidden prompt does not echo, and Ctrl-C at a prompt restores the terminal")
+    @Test("a hidden prompt does not echo, and Ctrl-C at a prompt restores the terminal", .enabled(if: Tools.pexpect, "python3 with pexpect is needed for a pseudo-terminal"))
     func hiddenPromptAndInterrupt() throws {
-        guard let python = ExternalTool.find("python3"), (try? ExternalTool.run(python, ["-c", "import pexpect"]))?.status == 0 else {
-            print("skipped: python3 with pexpect is needed for a pseudo-terminal"); return
-        }
+        let python = try #require(ExternalTool.find("python3"))
         try withTemporaryDirectory { directory in
             let file = directory.appendingPathComponent("sealed.yaml")
             try file.write(try TestFixtures.vectorText("sealedsecrets/db-creds.strict.sealedsecret.yaml"))

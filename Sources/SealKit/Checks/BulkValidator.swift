@@ -1,0 +1,140 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Validates every SealedSecret in files, folders or given bytes: the CRD schema and the sealed
+/// values' layout, then optionally that each value opens with private keys, then optionally that
+/// the controller can decrypt it. What `sealctl validate` does, for any program.
+///
+/// Files named directly must hold SealedSecrets; files found in folders may hold anything, and
+/// only their SealedSecrets are validated. A file that cannot be read or parsed is one error line,
+/// and validation goes on with the next file.
+public struct BulkValidator {
+    /// Where SealedSecrets come from.
+    public enum Input: Sendable {
+        /// A file on disk; `explicit` when the user named it (so it must hold a SealedSecret).
+        case file(path: String, explicit: Bool)
+        /// Bytes read elsewhere (standard input), under a name for messages.
+        case bytes([UInt8], name: String)
+
+        var name: String {
+            switch self {
+            case .file(let path, _): return path
+            case .bytes(_, let name): return name
+            }
+        }
+    }
+
+    /// One line of the result: where, and what.
+    public struct Line: Sendable, CustomStringConvertible {
+        /// `file, document 2, line 5, column 3`, whatever is known.
+        public var location: String
+        /// The problem, or nil for a SealedSecret the controller confirmed.
+        public var problem: ValidationProblem?
+
+        public var description: String {
+            problem.map { "\(location): \($0)" } ?? "\(location): valid (the controller can decrypt it)"
+        }
+    }
+
+    /// How many SealedSecrets were checked and what was found.
+    public struct Summary: Sendable, CustomStringConvertible {
+        public var checked = 0, errors = 0, warnings = 0
+
+        public var description: String {
+            "\(checked) SealedSecret\(checked == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        }
+    }
+
+    /// Opens every value too, when given.
+    public var unsealer: Unsealer?
+    /// Asks the controller too (`POST /v1/verify`), when given.
+    public var controller: ControllerClient?
+    private let validator = SealedSecretValidator()
+
+    public init(unsealer: Unsealer? = nil, controller: ControllerClient? = nil) {
+        self.unsealer = unsealer
+        self.controller = controller
+    }
+
+    /// The inputs for paths given by a user: each named file, and every manifest under each folder.
+    public static func inputs(for paths: [String]) throws -> [Input] {
+        var inputs: [Input] = []
+        for path in paths {
+            let explicit = POSIX.kind(ofPath: path) != .directory
+            for url in try ManifestFinder.files(under: [path]) { inputs.append(.file(path: explicit ? path : url.relativePath, explicit: explicit)) }
+        }
+        return inputs
+    }
+
+    /// Validates `inputs` in order, handing each line to `report` as it is found (so output
+    /// streams) and each controller request to `progress` before it is made.
+    @discardableResult
+    public func validate(_ inputs: [Input], progress: (String) -> Void = { _ in }, report: (Line) -> Void) -> Summary {
+        var summary = Summary()
+        func emit(_ line: Line) {
+            if let problem = line.problem {
+                if problem.severity == .error { summary.errors += 1 } else { summary.warnings += 1 }
+            }
+            report(line)
+        }
+        for input in inputs {
+            let stream: ManifestStream
+            do {
+                switch input {
+                case .file(let path, _): stream = try ManifestStream(bytes: FileBytes.read(path))
+                case .bytes(let bytes, _): stream = try ManifestStream(bytes: bytes)
+                }
+            } catch let error as ManifestError {
+                let located = error.inFile(input.name)
+                emit(Line(location: located.location, problem: ValidationProblem(.error, field: "", located.problem)))
+                continue
+            } catch {
+                emit(Line(location: input.name, problem: ValidationProblem(.error, field: "", "\(error)")))
+                continue
+            }
+            let sealedDocuments = stream.documents.filter { $0.kind == "SealedSecret" || $0.kind == nil || $0.apiVersion?.hasPrefix("bitnami.com/") == true }
+            if case .file(_, true) = input, sealedDocuments.isEmpty {
+                let found = stream.documents.compactMap(\.kind)
+                let problem = ManifestError.Reason.wrongKind(expected: "a SealedSecret", found: found.isEmpty ? "no documents" : found.map { "a \($0)" }.joined(separator: ", "))
+                emit(Line(location: input.name, problem: ValidationProblem(.error, field: "", ManifestError(problem).problem)))
+                continue
+            }
+            for document in sealedDocuments {
+                summary.checked += 1
+                validate(document, named: input.name, progress: progress, report: emit)
+            }
+        }
+        return summary
+    }
+
+    private func validate(_ document: ManifestDocument, named name: String, progress: (String) -> Void, report: (Line) -> Void) {
+        var problems = validator.validate(document.node, options: document.decodingOptions)
+        if let unsealer, !problems.contains(where: { $0.severity == .error }) {
+            do {
+                _ = try unsealer.unseal(SealedSecret(document: document))
+            } catch {
+                problems.append(ValidationProblem(.error, field: "spec.encryptedData", "\(error)", mark: document.node["spec"]?.mark))
+            }
+        }
+        if let controller, !problems.contains(where: { $0.severity == .error }) {
+            progress("checking with the controller: \(name), \(document.locationDescription)")
+            do {
+                switch try controller.verify(SealedSecret(document: document)) {
+                case .valid:
+                    report(Line(location: "\(name), \(document.locationDescription)", problem: nil))
+                case .cannotDecrypt:
+                    problems.append(ValidationProblem(.error, field: "", "the controller cannot decrypt it: it was sealed for another key, name or namespace"))
+                }
+            } catch {
+                problems.append(ValidationProblem(.error, field: "", "the controller could not check it: \(error)"))
+            }
+        }
+        for problem in problems {
+            let mark = problem.mark ?? document.mark
+            report(Line(location: [name, document.locationDescription, mark.map(\.description)].compactMap { $0 }.joined(separator: ", "), problem: problem))
+        }
+    }
+}
