@@ -380,11 +380,17 @@ _sealctl_set() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--cert --keyring --controller-name --controller-namespace --context --kubeconfig)
+    non_repeating_options=(--name -n --namespace --cert --keyring --controller-name --controller-namespace --context --kubeconfig)
     __sealctl_offer_flags_options 2
 
     # Offer option value completions
     case "${prev}" in
+    '--name')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
     '--cert')
         return
         ;;
@@ -410,19 +416,35 @@ _sealctl_unset() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--name -n --namespace)
     __sealctl_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--name')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    esac
 }
 
 _sealctl_edit() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--key --recovery-private-key)
-    non_repeating_options=(--cert --keyring --controller-name --controller-namespace --context --kubeconfig)
+    non_repeating_options=(--name -n --namespace --cert --keyring --controller-name --controller-namespace --context --kubeconfig)
     __sealctl_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--name')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
     '--key'|'--recovery-private-key')
         return
         ;;

@@ -184,7 +184,7 @@ public struct RepositoryChecker: Sendable {
             if certificate.isExpired(at: options.now) {
                 return CheckFinding(rule: .wrongCertificate, severity: .error, file: place, message: "the certificate \(certificate.keyFingerprint) expired on \(expiry)")
             }
-            let days = Int(certificate.notValidAfter.timeIntervalSince(options.now) / 86400)
+            let days = certificate.daysUntilExpiry(from: options.now)
             if days < 30 {
                 return CheckFinding(rule: .wrongCertificate, severity: .warning, file: place, message: "the certificate \(certificate.keyFingerprint) expires in \(days) days (\(expiry))")
             }

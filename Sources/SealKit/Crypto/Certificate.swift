@@ -111,6 +111,11 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
         date > notValidAfter
     }
 
+    /// Whole days from `date` until the certificate expires (0 on its last day; negative after).
+    public func daysUntilExpiry(from date: Date = Date()) -> Int {
+        Int(notValidAfter.timeIntervalSince(date) / 86400)
+    }
+
     public var description: String {
         "certificate \(keyFingerprint) (RSA-\(keyBitCount), valid until \(notValidAfter.iso8601Text))"
     }

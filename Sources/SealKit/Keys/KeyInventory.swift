@@ -58,8 +58,40 @@ public struct KeyInventory: Sendable {
         }
     }
 
+    /// Adds a key pair as it is, without a round trip through PEM text.
+    public mutating func add(_ pair: KeyPair, source: String) {
+        entries.append(Entry(source: source, secretName: nil, certificate: pair.certificate, privateKey: pair.privateKey))
+    }
+
     /// The certificate the controller seals with: the newest (latest start of validity).
     public var sealingEntry: Entry? {
-        entries.filter { $0.certificate != nil }.max { $0.certificate!.notValidBefore < $1.certificate!.notValidBefore }
+        entries.compactMap { entry in entry.certificate.map { (entry, $0) } }.max { $0.1.notValidBefore < $1.1.notValidBefore }?.0
+    }
+
+    /// A description of every entry (what it holds, sizes, fingerprints, validity, which one
+    /// seals), and warnings for certificates that expired or expire within 30 days.
+    public func report(now: Date = Date()) -> (text: String, warnings: [String]) {
+        let sealing = sealingEntry?.certificate
+        var text = "", warnings: [String] = []
+        for entry in entries {
+            text += "\(entry.source)\n"
+            if let name = entry.secretName { text += "  secret:          \(name)\n" }
+            text += "  holds:           \([entry.certificate != nil ? "certificate" : nil, entry.privateKey != nil ? "private key" : nil].compactMap { $0 }.joined(separator: " and "))\n"
+            if let bits = entry.keyBitCount { text += "  key:             RSA \(bits) bits\n" }
+            if let fingerprint = entry.keyFingerprint { text += "  key fingerprint: \(fingerprint)\n" }
+            if let certificate = entry.certificate {
+                let days = certificate.daysUntilExpiry(from: now), expired = certificate.isExpired(at: now)
+                text += "  valid:           \(certificate.notValidBefore.iso8601Text) to \(certificate.notValidAfter.iso8601Text)\n"
+                text += "  days to expiry:  \(expired ? "expired" : String(days))\n"
+                text += "  sha256:          \(certificate.sha256Fingerprint)\n"
+                if expired {
+                    warnings.append("\(entry.source): the certificate expired on \(certificate.notValidAfter.iso8601Text)")
+                } else if days < 30 {
+                    warnings.append("\(entry.source): the certificate expires in \(days) days")
+                }
+                if certificate == sealing { text += "  seals:           yes (the newest certificate)\n" }
+            }
+        }
+        return (text, warnings)
     }
 }

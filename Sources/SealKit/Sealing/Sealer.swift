@@ -104,6 +104,22 @@ public struct Sealer: Sendable {
         return Data(sealed).base64EncodedString()
     }
 
+    /// Seals one raw value (kubeseal's `--raw`) after checking that the scope has what its label
+    /// needs: a strict value needs the name and the namespace, a namespace-wide one the namespace.
+    public func sealRawValue(_ value: [UInt8], scope: SealingScope, namespace: String?, name: String?) throws -> String {
+        if scope == .strict, (name ?? "").isEmpty { throw SealingError.missingName }
+        if scope != .clusterWide, (namespace ?? "").isEmpty { throw SealingError.missingNamespace }
+        return try sealValue(value, scope: scope, namespace: namespace ?? "", name: name ?? "")
+    }
+
+    /// Whether sealing `secret` with `options` needs ``Options/defaultNamespace``: it is not
+    /// cluster-wide, and neither the Secret nor the options name a namespace. kubeseal then takes
+    /// the kubeconfig's current namespace; asking only then spares a kubectl call.
+    public static func needsDefaultNamespace(_ secret: Secret, options: Options) -> Bool {
+        let scope = options.scope ?? SealingScope(annotations: secret.metadata.annotations)
+        return scope != .clusterWide && (options.namespace ?? secret.metadata.namespace ?? "").isEmpty
+    }
+
     /// Seals `secret`'s values for `target`'s name, namespace and scope and merges them into it,
     /// as kubeseal's `--merge-into` does: other keys keep their ciphertext byte for byte; the
     /// Secret's template labels, annotations and template data are merged in too.

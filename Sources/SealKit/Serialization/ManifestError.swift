@@ -34,6 +34,8 @@ public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible
         case missingResource(entry: String)
         /// A kustomization includes itself, directly or through others.
         case kustomizationCycle(directory: String)
+        /// Which document is meant is unclear: `what` says why, `candidates` lists the choices.
+        case ambiguous(what: String, candidates: [String])
     }
 
     /// What is wrong.
@@ -106,6 +108,8 @@ public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible
             return "resource \(entry) does not exist"
         case .kustomizationCycle(let directory):
             return "\(directory) is included twice (a resources cycle?)"
+        case .ambiguous(let what, let candidates):
+            return "\(what); the file holds \(candidates.joined(separator: ", "))"
         }
     }
 }

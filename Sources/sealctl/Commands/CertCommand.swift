@@ -51,7 +51,7 @@ struct CertCommand: ParsableCommand {
     }
 
     static func describe(_ certificate: Certificate, source: CertificateSource) -> String {
-        let days = Int(certificate.notValidAfter.timeIntervalSinceNow / 86400)
+        let days = certificate.daysUntilExpiry()
         let status = certificate.isExpired() ? "EXPIRED" : days < 30 ? "expires in \(days) days (renew soon)" : "valid, \(days) days left"
         return """
         source:              \(source)

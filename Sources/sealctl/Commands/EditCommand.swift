@@ -26,49 +26,36 @@ struct EditCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The SealedSecret file.", valueName: "file"))
     var file: String
 
+    @OptionGroup var selection: SelectionOptions
     @OptionGroup var keys: KeyOptions
     @OptionGroup var certificate: CertificateOptions
 
     func run() throws {
-        let (sealed, format) = try SealedSecretFile.read(file)
+        var (sealedFile, index, sealed) = try selection.select(in: file)
         var old = try Unsealer(keyring: keys.keyring(orKeysOf: certificate.keyring.effective)).openValues(of: sealed)
         defer { SecureMemory.wipe(&old) }
         let sealer = try Sealer(certificate: try certificate.certificate())
+        let editable = EditableValues(old)
 
         let scratch = try PrivateScratchFile(in: Environment["SEALCTL_SCRATCH_DIR"])
         defer { scratch.destroy() }
-        let binary = old.filter { String(validating: $0.value, as: UTF8.self) == nil }.keys.sorted()
-        let editable = YAMLNode.mapping(old.sorted { $0.key < $1.key }.filter { !binary.contains($0.key) }.map { ($0.key, .string(String(decoding: $0.value, as: UTF8.self))) })
-        var header = """
-        # Values of \(sealed.metadata.name ?? "?") in \(sealed.metadata.namespace ?? "(cluster-wide)"), from \(file).
-        # Change, add or delete keys, then save and quit: only what changed is sealed again.
-        # This file is private (mode 0600) and is wiped and removed when the editor exits.
-
-        """
-        if !binary.isEmpty { header += "# Binary values, kept as they are: \(binary.joined(separator: ", "))\n" }
-        try scratch.write(Data((header + (try KubesealFormat.yamlDocument(editable))).utf8))
-
+        try scratch.write(Data(try editable.document(for: sealed, from: file).utf8))
         try runEditor(on: scratch.url.path)
-
-        let edited = try YAMLParser().parseSingle(Array(try scratch.read()))
-        var new: [String: [UInt8]] = [:]
-        for key in binary { new[key] = old[key] }
-        if !edited.isNull {
-            guard let pairs = edited.mapping else { throw CLIError("the edited file must be a mapping of keys to values; nothing was changed") }
-            for pair in pairs {
-                guard let key = pair.key.scalar?.value, SecretBuilder.isValidKey(key) else {
-                    throw CLIError("\"\(pair.key)\" is not a valid Secret key; nothing was changed")
-                }
-                guard let scalar = pair.value.scalar else { throw CLIError("the value of \(key) must be text; nothing was changed") }
-                new[key] = Array((pair.value.isNull && scalar.value != "null" ? "" : scalar.value).utf8)
-            }
+        var new: [String: [UInt8]]
+        do {
+            new = try editable.values(fromEdited: Array(try scratch.read()))
+        } catch {
+            throw CLIError("the edited file: \(ErrorText.describe(error)); nothing was changed")
         }
+        defer { SecureMemory.wipe(&new) }
+
         let changes = ValueChanges(from: old, to: new)
         guard !changes.isEmpty else {
             Console.standardError("no changes; \(file) is unchanged\n")
             return
         }
-        try SealedSecretFile.write(try sealer.apply(changes, to: sealed), to: file, format: format)
+        try sealedFile.replace(index, with: try sealer.apply(changes, to: sealed))
+        try sealedFile.write()
         let summary = changes.summary(comparedTo: old)
         Console.standardError("sealed \(file): \(summary.added.count) added \(summary.added), \(summary.changed.count) changed \(summary.changed), \(summary.removed.count) removed \(summary.removed)\n")
     }
@@ -110,19 +97,11 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         do {
             let unsealer = Unsealer(keyring: try keys.keyring(orKeysOf: keyring.effective))
-            let (before, _) = try SealedSecretFile.read(old)
-            let (after, _) = try SealedSecretFile.read(new)
-            let oldValues = try unsealer.openValues(of: before), newValues = try unsealer.openValues(of: after)
-            let summary = ValueChanges(from: oldValues, to: newValues).summary(comparedTo: oldValues)
-            var lines: [String] = []
-            for (label, field) in [("name", \ObjectMeta.name), ("namespace", \ObjectMeta.namespace)] where before.metadata[keyPath: field] != after.metadata[keyPath: field] {
-                lines.append("! \(label): \(before.metadata[keyPath: field] ?? "none") -> \(after.metadata[keyPath: field] ?? "none")")
-            }
-            if before.scope != after.scope { lines.append("! scope: \(before.scope) -> \(after.scope)") }
-            lines += summary.added.map { "+ \($0)" } + summary.removed.map { "- \($0)" } + summary.changed.map { "~ \($0)" }
-            let unchanged = Set(oldValues.keys).intersection(newValues.keys).count - summary.changed.count
-            Console.standardOutput(lines.map { $0 + "\n" }.joined() + "\(unchanged) key\(unchanged == 1 ? "" : "s") unchanged\n")
-            if !lines.isEmpty { throw ExitCode(1) }
+            let before = try SealedSecretFile(contentsOf: old).select().sealed
+            let after = try SealedSecretFile(contentsOf: new).select().sealed
+            let diff = try SealedSecretDiff(from: before, to: after, unsealer: unsealer)
+            Console.standardOutput(diff.text)
+            if !diff.isEmpty { throw ExitCode(1) }
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -36,58 +36,20 @@ struct WorkflowOptions: ParsableArguments {
     func run(_ environment: EnvironmentConfig, force: Bool, rotating: [String]?, values valuesFile: ValuesFile?, command: String) throws {
         let workflow = try EnvironmentWorkflow(environment: environment)
         let plan = try workflow.plan(force: force, rotating: rotating)
-        let relativeOutput = EnvironmentWorkflow.displayPath(environment.outputURL)
-        if dryRun {
-            Console.standardOutput("""
-            \(environment.name): would seal \(plan.keysToSeal.count) key\(plan.keysToSeal.count == 1 ? "" : "s") for \(workflow.namespace)/\(environment.secretName) into \(relativeOutput)
-              seal: \(plan.keysToSeal.map(\.name).joined(separator: ", "))
-              keep: \(plan.keptKeys.isEmpty ? "(none)" : plan.keptKeys.joined(separator: ", "))
-
-            """)
-            return
-        }
+        if dryRun { return Console.standardOutput(workflow.dryRunSummary(plan)) }
         guard !plan.keysToSeal.isEmpty else {
-            Console.standardOutput("\(environment.name): \(relativeOutput) already holds every key; nothing to do (use --force to seal new values)\n")
-            return
+            let output = EnvironmentWorkflow.displayPath(environment.outputURL)
+            return Console.standardOutput("\(environment.name): \(output) already holds every key; nothing to do (use --force to seal new values)\n")
         }
-
-        // Values: prompted ones first (so a typo does not waste generated work), checked up front.
-        let prompted = plan.keysToSeal.filter { if case .prompted = $0.source { return true } else { return false } }
-        if !ValuePrompter.isInteractive {
-            let missing = prompted.map(\.name).filter { valuesFile?.value(environment: environment.name, key: $0) == nil }
-            guard missing.isEmpty else { throw EnvironmentError.missingValues(environment: environment.name, keys: missing) }
+        let given = { (key: String) in valuesFile?.value(environment: environment.name, key: key) }
+        // Without a terminal, every prompted value must be given: fail before generating anything.
+        let missing = ValuePrompter.isInteractive ? [] : workflow.missingPromptedValues(plan, given: given)
+        guard missing.isEmpty else { throw EnvironmentError.missingValues(environment: environment.name, keys: missing) }
+        let outcome = try workflow.run(plan, certificate: try certificate.certificate(configured: environment.certificate), command: command,
+                                       rotating: rotating != nil, given: given) { key, spec in
+            try ValuePrompter.ask(environment: environment.name, key: key.name, spec: spec)
         }
-        let certificate = try self.certificate.certificate(configured: environment.certificate)
-        var values: [String: [UInt8]] = [:]
-        defer { SecureMemory.wipe(&values) }
-        var shown: [String] = []
-        for key in plan.keysToSeal {
-            if let given = valuesFile?.value(environment: environment.name, key: key.name) {
-                values[key.name] = Array(given.utf8)
-            } else if let value = try workflow.automaticValue(for: key) {
-                values[key.name] = value
-                if case .generated = key.source, !key.isSecret { shown.append("\(key.name)=\(String(decoding: value, as: UTF8.self))") }
-            } else if case .prompted(let spec) = key.source {
-                values[key.name] = try ValuePrompter.ask(environment: environment.name, key: key.name, spec: spec)
-            }
-        }
-        let sealed = try workflow.seal(plan, values: values, certificate: certificate)
-        let changedKustomization = try workflow.write(try workflow.fileText(sealed, certificate: certificate, command: command))
-
-        var summary = """
-        \(environment.name): sealed \(plan.keysToSeal.count) key\(plan.keysToSeal.count == 1 ? "" : "s") for \(workflow.namespace)/\(environment.secretName) (\(environment.scope))
-          certificate: \(certificate.keyFingerprint), RSA \(certificate.keyBitCount), expires \(certificate.notValidAfter.iso8601DateText)
-          written:     \(relativeOutput)\(changedKustomization ? " (added to kustomization.yaml)" : "")
-          sealed:      \(plan.keysToSeal.map(\.name).joined(separator: ", "))
-
-        """
-        if !plan.keptKeys.isEmpty { summary += "  kept:        \(plan.keptKeys.joined(separator: ", "))\n" }
-        if !shown.isEmpty { summary += "  usernames:   \(shown.joined(separator: ", "))\n" }
-        summary += "  next:\n" + workflow.nextCommands.map { "    \($0)\n" }.joined()
-        if rotating != nil {
-            summary += "  remember: give the database or broker the new credentials too, before restarting the workloads\n"
-        }
-        Console.standardOutput(summary)
+        Console.standardOutput(outcome.summary)
     }
 }
 

@@ -83,44 +83,19 @@ struct KeysCommand: ParsableCommand {
             var inventory = KeyInventory()
             if files.isEmpty {
                 let local = keyring.effective
-                for pair in try local.pairs() {
-                    try inventory.add(contentsOf: Array((pair.certificate.pemRepresentation + pair.privateKey.pkcs1PEMRepresentation()).utf8),
-                                      source: "local keyring \(local.directory.path)")
-                }
-                if inventory.entries.isEmpty { throw CLIError("the local keyring \(local.directory.path) has no keys; run `sealctl keys rotate` to make one") }
+                for pair in try local.pairs() { inventory.add(pair, source: "local keyring \(local.directory.path)") }
+                if inventory.entries.isEmpty { throw CryptoError.localKeyringEmpty(path: local.directory.path) }
             }
             for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
                 do {
-                    try inventory.add(contentsOf: Array(data), source: file)
+                    try inventory.add(contentsOf: FileBytes.read(file), source: file)
                 } catch {
                     throw CLIError("\(file): \(ErrorText.describe(error))")
                 }
             }
-            let sealing = inventory.sealingEntry
-            var output = ""
-            for entry in inventory.entries {
-                output += "\(entry.source)\n"
-                if let name = entry.secretName { output += "  secret:          \(name)\n" }
-                output += "  holds:           \([entry.certificate != nil ? "certificate" : nil, entry.privateKey != nil ? "private key" : nil].compactMap { $0 }.joined(separator: " and "))\n"
-                if let bits = entry.keyBitCount { output += "  key:             RSA \(bits) bits\n" }
-                if let fingerprint = entry.keyFingerprint { output += "  key fingerprint: \(fingerprint)\n" }
-                if let certificate = entry.certificate {
-                    let days = Int((certificate.notValidAfter.timeIntervalSinceNow / 86400).rounded(.down))
-                    output += "  valid:           \(certificate.notValidBefore.iso8601Text) to \(certificate.notValidAfter.iso8601Text)\n"
-                    output += "  days to expiry:  \(certificate.isExpired() ? "expired" : String(days))\n"
-                    output += "  sha256:          \(certificate.sha256Fingerprint)\n"
-                    if certificate.isExpired() {
-                        Console.warning("\(entry.source): the certificate expired on \(certificate.notValidAfter.iso8601Text)")
-                    } else if days < 30 {
-                        Console.warning("\(entry.source): the certificate expires in \(days) days")
-                    }
-                }
-                if let sealing, entry.certificate != nil, entry.certificate == sealing.certificate {
-                    output += "  seals:           yes (the newest certificate)\n"
-                }
-            }
-            Console.standardOutput(output)
+            let (text, warnings) = inventory.report()
+            warnings.forEach(Console.warning)
+            Console.standardOutput(text)
         }
     }
 

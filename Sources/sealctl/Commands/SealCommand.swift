@@ -92,7 +92,7 @@ struct SealCommand: ParsableCommand {
         var options = Sealer.Options(scope: scope, name: name, namespace: namespace, allowEmptyData: allowEmptyData)
         var text = ""
         for (index, secret) in secrets.enumerated() {
-            if options.defaultNamespace == nil, needsDefaultNamespace(secret, scope: scope) {
+            if options.defaultNamespace == nil, Sealer.needsDefaultNamespace(secret, options: options) {
                 options.defaultNamespace = self.certificate.cluster.currentNamespace()
             }
             do {
@@ -111,11 +111,6 @@ struct SealCommand: ParsableCommand {
             throw CLIError("SEALED_SECRETS_SCOPE must be strict, namespace-wide or cluster-wide, not \"\(value)\"")
         }
         return scope
-    }
-
-    private func needsDefaultNamespace(_ secret: Secret, scope: SealingScope?) -> Bool {
-        let effective = scope ?? SealingScope(annotations: secret.metadata.annotations)
-        return effective != .clusterWide && (namespace ?? secret.metadata.namespace ?? "").isEmpty
     }
 
     /// The Secrets to seal: built from --from-* flags, or read from -f / standard input.
@@ -153,27 +148,21 @@ struct SealCommand: ParsableCommand {
             value = Data(try POSIX.readStandardInput())
         }
         let namespace = self.namespace ?? (scope == .clusterWide ? nil : certificate.cluster.currentNamespace())
-        if scope == .strict, (name ?? "").isEmpty { throw CLIError("--raw with strict scope needs --name") }
-        if scope != .clusterWide, (namespace ?? "").isEmpty { throw CLIError("--raw with \(scope) scope needs -n/--namespace") }
-        let sealed = try sealer.sealValue(Array(value), scope: scope, namespace: namespace ?? "", name: name ?? "")
-        try output.emit(sealed)
+        do {
+            try output.emit(try sealer.sealRawValue(Array(value), scope: scope, namespace: namespace, name: name))
+        } catch SealingError.missingName {
+            throw CLIError("--raw with strict scope needs --name")
+        } catch SealingError.missingNamespace {
+            throw CLIError("--raw with \(scope) scope needs -n/--namespace")
+        }
     }
 
     private func merge(_ secrets: [Secret], into path: String, sealer: Sealer) throws {
         guard secrets.count == 1 else { throw CLIError("--merge-into takes one Secret, found \(secrets.count)") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
-        let stream = try ManifestStream(bytes: Array(data))
-        guard stream.documents.count == 1, let document = stream.documents.first else {
-            throw CLIError("\(path): --merge-into needs a file with exactly one SealedSecret, found \(stream.documents.count) documents")
-        }
-        let target: SealedSecret
-        do {
-            target = try SealedSecret(document: document)
-        } catch {
-            throw CLIError("\(path): \(ErrorText.describe(error))")
-        }
-        let merged = try sealer.merge(secrets[0], into: target, allowEmptyData: allowEmptyData)
-        let format: KubesealFormat.OutputFormat = output.format ?? (stream.format == .json ? .json : .yaml)
-        try AtomicFile.write(try merged.formatted(as: format), to: URL(fileURLWithPath: path))
+        var file = try SealedSecretFile(contentsOf: path)
+        // --name and -n describe the Secret being merged, not which SealedSecret to merge into.
+        let (index, target) = try file.select()
+        try file.replace(index, with: try sealer.merge(secrets[0], into: target, allowEmptyData: allowEmptyData))
+        try file.write()
     }
 }

@@ -28,6 +28,7 @@ struct SetCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The key to add or replace.", valueName: "key"))
     var key: String
 
+    @OptionGroup var selection: SelectionOptions
     @OptionGroup var certificate: CertificateOptions
 
     func validate() throws {
@@ -35,7 +36,7 @@ struct SetCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (target, format) = try SealedSecretFile.read(file)
+        var (sealedFile, index, target) = try selection.select(in: file)
         let value: Data
         if POSIX.isTerminal(.input) {
             value = Data(try SecretPrompt.read("Value for \(key): ").utf8)
@@ -45,8 +46,8 @@ struct SetCommand: ParsableCommand {
         let sealer = try Sealer(certificate: try certificate.certificate())
         var secret = Secret(name: target.metadata.name, namespace: target.metadata.namespace)
         secret.data[key] = value
-        let merged = try sealer.merge(secret, into: target)
-        try SealedSecretFile.write(merged, to: file, format: format)
+        try sealedFile.replace(index, with: try sealer.merge(secret, into: target))
+        try sealedFile.write()
     }
 }
 
@@ -67,36 +68,30 @@ struct UnsetCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The key to remove.", valueName: "key"))
     var key: String
 
+    @OptionGroup var selection: SelectionOptions
+
     func run() throws {
-        var (target, format) = try SealedSecretFile.read(file)
+        var (sealedFile, index, target) = try selection.select(in: file)
         guard target.spec.encryptedData.removeValue(forKey: key) != nil else {
             throw CLIError("\(file): the SealedSecret has no key \"\(key)\"")
         }
-        try SealedSecretFile.write(target, to: file, format: format)
+        try sealedFile.replace(index, with: target)
+        try sealedFile.write()
     }
 }
 
-/// A file holding exactly one SealedSecret, read and rewritten in its own format.
-enum SealedSecretFile {
-    static func read(_ path: String) throws -> (SealedSecret, KubesealFormat.OutputFormat) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
-        let stream: ManifestStream
-        do {
-            stream = try ManifestStream(bytes: Array(data))
-        } catch {
-            throw CLIError("\(error.inFile(path))")
-        }
-        guard stream.documents.count == 1, let document = stream.documents.first else {
-            throw CLIError("\(path): expected exactly one SealedSecret, found \(stream.documents.count) documents")
-        }
-        do {
-            return (try SealedSecret(document: document), stream.format == .json ? .json : .yaml)
-        } catch {
-            throw CLIError("\(error.inFile(path))")
-        }
-    }
+/// `--name` and `--namespace`: which SealedSecret of a file holding several is meant.
+struct SelectionOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The SealedSecret to change, when the file holds several.", valueName: "name"))
+    var name: String?
 
-    static func write(_ sealed: SealedSecret, to path: String, format: KubesealFormat.OutputFormat) throws {
-        try AtomicFile.write(try sealed.formatted(as: format), to: URL(fileURLWithPath: path))
+    @Option(name: [.customShort("n"), .customLong("namespace")], help: ArgumentHelp("Its namespace, when names repeat.", valueName: "namespace"))
+    var namespace: String?
+
+    /// The file and the SealedSecret in it that is meant.
+    func select(in path: String) throws -> (file: SealedSecretFile, index: Int, sealed: SealedSecret) {
+        let file = try SealedSecretFile(contentsOf: path)
+        let (index, sealed) = try file.select(name: name, namespace: namespace)
+        return (file, index, sealed)
     }
 }

@@ -1,0 +1,83 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A manifest file that holds SealedSecret documents, possibly beside other documents (a
+/// Namespace, a ConfigMap): read once, one SealedSecret chosen, and written back with every other
+/// document, comment and separator as it was. What `set`, `unset`, `edit`, `seal --merge-into`,
+/// `rotate` and `reseal` edit files through.
+public struct SealedSecretFile: Sendable {
+    /// The path, as given.
+    public let path: String
+    /// The file cut into documents, with the replacements made so far.
+    public private(set) var text: ManifestText
+    /// The indexes (into ``ManifestText/documents``) of the SealedSecret documents, in order.
+    public let sealedSecretIndexes: [Int]
+
+    /// The format the file is in, which every rewrite keeps.
+    public var format: KubesealFormat.OutputFormat { text.format == .json ? .json : .yaml }
+
+    /// Reads and cuts the file at `path`. Errors name the file.
+    public init(contentsOf path: String) throws {
+        try self.init(bytes: try FileBytes.read(path), path: path)
+    }
+
+    /// Cuts `bytes`, read from `path`.
+    public init(bytes: [UInt8], path: String) throws {
+        self.path = path
+        do {
+            text = try ManifestText(bytes: bytes)
+        } catch {
+            throw error.inFile(path)
+        }
+        let documents = text.documents
+        sealedSecretIndexes = documents.indices.filter { documents[$0]["kind"]?.scalar?.value == "SealedSecret" }
+    }
+
+    /// The SealedSecret of document `index`.
+    public func sealedSecret(at index: Int) throws -> SealedSecret {
+        do {
+            return try SealedSecret(node: text.documents[index], options: text.format == .json ? .json : .yaml)
+        } catch {
+            throw error.inFile(path).inDocument(index)
+        }
+    }
+
+    /// Every SealedSecret of the file, with its document index.
+    public func sealedSecrets() throws -> [(index: Int, sealed: SealedSecret)] {
+        try sealedSecretIndexes.map { ($0, try sealedSecret(at: $0)) }
+    }
+
+    /// The one SealedSecret meant: the only one in the file, or the one named `name` (and in
+    /// `namespace`, where names repeat). An ambiguous choice is an error that lists the
+    /// SealedSecrets found.
+    public func select(name: String? = nil, namespace: String? = nil) throws -> (index: Int, sealed: SealedSecret) {
+        let all = try sealedSecrets()
+        let matching = all.filter { candidate in
+            (name == nil || candidate.sealed.metadata.name == name) && (namespace == nil || candidate.sealed.metadata.namespace == namespace)
+        }
+        if matching.count == 1 { return matching[0] }
+        if all.isEmpty {
+            let kinds = text.documents.compactMap { $0["kind"]?.scalar?.value }
+            throw ManifestError(.wrongKind(expected: "a SealedSecret", found: kinds.isEmpty ? "no documents" : kinds.map { "a \($0)" }.joined(separator: ", ")), file: path)
+        }
+        let names = all.map { "\($0.sealed.metadata.name ?? "(no name)") in \($0.sealed.metadata.namespace ?? "(no namespace)")" }
+        throw ManifestError(.ambiguous(what: matching.isEmpty ? "no SealedSecret matches" : "\(matching.count) SealedSecrets match", candidates: names), file: path)
+    }
+
+    /// Replaces document `index` with `sealed`, written as kubeseal writes it in the file's format;
+    /// the file's own separator and the comments around the document stay.
+    public mutating func replace(_ index: Int, with sealed: SealedSecret) throws {
+        var rendered = try sealed.formatted(as: format)
+        if format == .yaml { rendered.removeFirst(4) }  // the file keeps its own `---`
+        else { rendered.removeLast() }                 // and its own line break
+        text.replaceDocument(at: index, with: rendered)
+    }
+
+    /// Writes the file atomically; its mode is kept.
+    public func write() throws {
+        try AtomicFile.write(text.text, to: URL(fileURLWithPath: path))
+    }
+}
