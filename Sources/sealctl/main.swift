@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SealKit
 
 /// Runs sealctl. Parsing errors, --help and --version go through argument-parser's own

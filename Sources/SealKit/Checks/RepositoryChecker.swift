@@ -11,6 +11,18 @@ import Glibc
 /// Secrets, malformed SealedSecrets, scopes broken by kustomize, values sealed for the wrong
 /// certificate, and keys that workloads read but SealedSecrets lack.
 public struct RepositoryChecker: Sendable {
+    /// The top of the git work tree around `folder` (the nearest folder with a `.git`), if any:
+    /// what `check` walks when given no paths.
+    public static func repositoryRoot(around folder: URL) -> URL? {
+        var current = folder.standardizedFileURL
+        while true {
+            if POSIX.kind(ofPath: current.appendingPathComponent(".git").path) != .missing { return current }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { return nil }
+            current = parent
+        }
+    }
+
     /// The annotation that allows a plain Secret (for example files and fixtures).
     public static let allowPlainSecretAnnotation = "sealkit.io/allow-plain-secret"
 

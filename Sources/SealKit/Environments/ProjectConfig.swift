@@ -67,6 +67,31 @@ public struct ProjectConfig: Sendable {
     }
 
     /// The nearest `sealctl.yaml` in `directory` or a folder above it.
+    /// Each environment's certificate, where it is a file (a check never talks to a cluster or
+    /// makes a key), with the overlay it seals for. Unreadable files are left out.
+    public func certificateFiles() -> [(folder: URL?, certificate: Certificate)] {
+        environments.compactMap { environment in
+            guard case .source(let path)? = environment.certificate, !path.contains("://"),
+                  let bytes = try? FileBytes.read(path), let certificate = try? Certificate(pemRepresentation: String(decoding: bytes, as: UTF8.self)) else { return nil }
+            return (environment.overlay, certificate)
+        }
+    }
+
+    /// The config at `path`, or else the nearest `sealctl.yaml` in `directory` or above.
+    public static func load(path: String?, searchingFrom directory: URL) throws -> ProjectConfig? {
+        guard let url = path.map({ URL(fileURLWithPath: $0) }) ?? find(from: directory) else { return nil }
+        return try ProjectConfig(contentsOf: url)
+    }
+
+    /// The environments named, in that order; `all` alone names every one.
+    public func environments(named names: [String]) throws -> [EnvironmentConfig] {
+        if names == ["all"] { return environments }
+        return try names.map { name in
+            guard let environment = environment(name) else { throw EnvironmentError.unknownEnvironment(name: name, known: environments.map(\.name)) }
+            return environment
+        }
+    }
+
     public static func find(from directory: URL) -> URL? {
         var current = directory.standardizedFileURL
         while true {

@@ -26,3 +26,25 @@ public struct PromptSpec: Sendable, Equatable {
         self.defaultValue = defaultValue
     }
 }
+
+extension PromptSpec {
+    /// Asks for `key` until the answer is long enough and, where asked for, typed twice alike.
+    /// `read(prompt, hidden)` reads one line (without echo when `hidden`); `complain` says why an
+    /// answer was refused. The default value stands for an empty answer.
+    public func ask(environment: String, key: String, read: (String, Bool) throws -> String, complain: (String) -> Void) throws -> [UInt8] {
+        let label = message ?? "\(environment) \(key)"
+        while true {
+            var value = try read("\(label)\(defaultValue.map { " [\($0)]" } ?? ""): ", hidden)
+            if value.isEmpty, let defaultValue { value = defaultValue }
+            guard value.count >= minimumLength else {
+                complain("\(key) must be at least \(minimumLength) characters; try again")
+                continue
+            }
+            if confirm, try read("\(label) (again): ", hidden) != value {
+                complain("the two entries for \(key) do not match; try again")
+                continue
+            }
+            return Array(value.utf8)
+        }
+    }
+}

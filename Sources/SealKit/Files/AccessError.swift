@@ -36,6 +36,8 @@ public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {
     case unexpectedResponse(detail: String)
     /// The controller could not re-seal a SealedSecret.
     case cannotRotate(message: String)
+    /// The editor the user chose exited with a failure.
+    case editorFailed(editor: String, status: Int32)
 
     public var description: String {
         switch self {
@@ -68,6 +70,8 @@ public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the controller kept answering 429 (rate limited) after \(attempts) attempts"
         case .unexpectedResponse(let detail):
             return "the controller's answer is not a SealedSecret: \(detail)"
+        case .editorFailed(let editor, let status):
+            return "the editor (\(editor)) exited with status \(status)"
         case .cannotRotate(let message):
             return "the controller could not re-seal it (\(message)); it is usually sealed for a key the controller does not have"
         }

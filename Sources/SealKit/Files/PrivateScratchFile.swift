@@ -93,3 +93,14 @@ public final class PrivateScratchFile: @unchecked Sendable {
         access("/dev/shm", W_OK) == 0 ? "/dev/shm" : nil
     }
 }
+
+extension PrivateScratchFile {
+    /// Opens the file in the user's editor (`$VISUAL`, else `$EDITOR`, else `vi`) on this
+    /// terminal and waits for it; Ctrl-C reaches the editor, not the caller's clean-up.
+    public func edit(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        // Through the shell, so that an editor given with arguments (`code --wait`) works.
+        let status = try ChildProcess.runAttached("/bin/sh", ["-c", "\(editor) \"$1\"", "sealctl-edit", url.path])
+        guard status == 0 else { throw AccessError.editorFailed(editor: editor, status: status) }
+    }
+}

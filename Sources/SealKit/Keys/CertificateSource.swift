@@ -66,6 +66,25 @@ public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// What `certificate`, fetched from here, is: subject, serial, validity and how long is left,
+    /// key size and fingerprints, one fact a line.
+    public func describe(_ certificate: Certificate, now: Date = Date()) -> String {
+        let days = certificate.daysUntilExpiry(from: now)
+        let status = certificate.isExpired(at: now) ? "EXPIRED" : days < 30 ? "expires in \(days) days (renew soon)" : "valid, \(days) days left"
+        return """
+        source:              \(self)
+        subject:             \(certificate.subject.isEmpty ? "(empty)" : certificate.subject)
+        serial:              \(certificate.serialNumber)
+        not before:          \(certificate.notValidBefore.iso8601Text)
+        not after:           \(certificate.notValidAfter.iso8601Text)
+        status:              \(status)
+        key:                 RSA \(certificate.keyBitCount) bits
+        key fingerprint:     \(certificate.keyFingerprint)
+        sha256 fingerprint:  \(certificate.sha256Fingerprint)
+
+        """
+    }
+
     /// The sealing certificate: the first certificate of the PEM text.
     public func fetchCertificate() throws -> Certificate {
         let pem = try fetchPEM()

@@ -68,5 +68,13 @@ public struct LocalKeyring: Sendable {
     public func keyring() throws -> Keyring {
         Keyring(keys: try pairs().reversed().map(\.privateKey))
     }
+
+    /// The keys of `files` when there are any, else this keyring's; no keys at all is an error.
+    public func keyring(orFiles files: [String]) throws -> Keyring {
+        if !files.isEmpty { return try Keyring(contentsOf: files.map { URL(fileURLWithPath: $0) }) }
+        let keyring = try keyring()
+        guard !keyring.keys.isEmpty else { throw CryptoError.localKeyringEmpty(path: directory.path) }
+        return keyring
+    }
 }
 

@@ -51,3 +51,14 @@ public enum SealingScope: String, Sendable, CaseIterable, Codable, CustomStringC
 
     public var description: String { rawValue }
 }
+
+extension SealingScope {
+    /// kubeseal's `SEALED_SECRETS_SCOPE`, when set.
+    public static func fromEnvironment(_ environment: [String: String]) throws -> SealingScope? {
+        guard let value = environment["SEALED_SECRETS_SCOPE"], !value.isEmpty else { return nil }
+        guard let scope = SealingScope(rawValue: value) else {
+            throw SealingError.malformedInput(message: "SEALED_SECRETS_SCOPE must be strict, namespace-wide or cluster-wide, not \"\(value)\"")
+        }
+        return scope
+    }
+}

@@ -37,6 +37,30 @@ public struct SealedSecretFileRewriter: Sendable {
         public var succeeded: Bool { failures.isEmpty }
     }
 
+    /// Totals over the files of one rewrite.
+    public struct Summary: Sendable, CustomStringConvertible {
+        /// Values and SealedSecrets re-sealed, in files that succeeded.
+        public var values = 0, documents = 0
+        /// Files written, when the caller wrote them (nil when the result was printed instead).
+        public var written: Int?
+        /// Files that failed (and were left unchanged), and documents skipped on purpose.
+        public var failed = 0, skipped = 0
+
+        public init(_ results: [FileResult], written: Int?) {
+            for result in results {
+                if result.succeeded { values += result.values; documents += result.rewritten } else { failed += 1 }
+                skipped += result.skipped.count
+            }
+            self.written = written
+        }
+
+        public var description: String {
+            "re-sealed \(values) value\(values == 1 ? "" : "s") in \(documents) SealedSecret\(documents == 1 ? "" : "s")"
+                + (written.map { " of \($0) file\($0 == 1 ? "" : "s")" } ?? "")
+                + "; \(failed) file\(failed == 1 ? "" : "s") failed and \(failed == 1 ? "was" : "were") left unchanged"
+        }
+    }
+
     /// Whether documents are transformed on all cores (the controller's rate limit wants not).
     public var parallel: Bool
 

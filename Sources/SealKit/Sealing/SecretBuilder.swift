@@ -36,6 +36,17 @@ public struct SecretBuilder: Sendable {
         }
     }
 
+    /// A Secret built from kubectl-style sources: `KEY=VALUE` literals, `[KEY=]PATH` files and
+    /// env files, in that order, as `kubectl create secret generic` builds one.
+    public static func build(name: String?, namespace: String?, type: String = "Opaque",
+                             literals: [String], files: [String], envFiles: [String]) throws -> Secret {
+        var builder = SecretBuilder(name: name, namespace: namespace, type: type)
+        for literal in literals { try builder.addLiteral(literal) }
+        for file in files { try builder.addFile(file) }
+        for file in envFiles { try builder.addEnvFile(file) }
+        return builder.build()
+    }
+
     /// Adds `KEY=VALUE`.
     public mutating func addLiteral(_ argument: String) throws {
         guard let separator = argument.firstIndex(of: "="), separator != argument.startIndex else {

@@ -55,6 +55,27 @@ package enum PathText {
     }
 }
 
+/// Durations written as kubeseal's `--key-ttl` takes them: `87600h`, `3650d`, `10y`, `1y6m`
+/// (units: y = 365 days, w, d, h, m = minutes, s).
+package enum DurationText {
+    /// The seconds `text` stands for, or nil when it is not a positive duration.
+    package static func seconds(_ text: String) -> TimeInterval? {
+        let units: [Character: TimeInterval] = ["y": 365 * 86400, "w": 7 * 86400, "d": 86400, "h": 3600, "m": 60, "s": 1]
+        var total: TimeInterval = 0, digits = ""
+        for character in text {
+            if character.isNumber {
+                digits.append(character)
+            } else if let unit = units[character], let value = Double(digits) {
+                total += value * unit
+                digits = ""
+            } else {
+                return nil
+            }
+        }
+        return digits.isEmpty && total > 0 ? total : nil
+    }
+}
+
 extension Date {
     /// The instant as RFC 3339 in UTC to the second (`2026-12-01T07:51:57Z`), as
     /// ISO8601DateFormatter printed it.

@@ -37,7 +37,7 @@ struct CertCommand: ParsableCommand {
         let source = try certificate.source(forceCluster: fetch)
         let certificate = try source.fetchCertificate()
         if info {
-            Console.standardOutput(Self.describe(certificate, source: source))
+            Console.standardOutput(source.describe(certificate))
             return
         }
         if let outputFile {
@@ -48,22 +48,5 @@ struct CertCommand: ParsableCommand {
         if certificate.isExpired() {
             Console.warning("this certificate expired on \(certificate.notValidAfter.iso8601Text); sealing with it is refused")
         }
-    }
-
-    static func describe(_ certificate: Certificate, source: CertificateSource) -> String {
-        let days = certificate.daysUntilExpiry()
-        let status = certificate.isExpired() ? "EXPIRED" : days < 30 ? "expires in \(days) days (renew soon)" : "valid, \(days) days left"
-        return """
-        source:              \(source)
-        subject:             \(certificate.subject.isEmpty ? "(empty)" : certificate.subject)
-        serial:              \(certificate.serialNumber)
-        not before:          \(certificate.notValidBefore.iso8601Text)
-        not after:           \(certificate.notValidAfter.iso8601Text)
-        status:              \(status)
-        key:                 RSA \(certificate.keyBitCount) bits
-        key fingerprint:     \(certificate.keyFingerprint)
-        sha256 fingerprint:  \(certificate.sha256Fingerprint)
-
-        """
     }
 }

@@ -50,9 +50,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let root = URL(fileURLWithPath: Self.repositoryRoot() ?? FileManager.default.currentDirectoryPath)
-            let checked = paths.isEmpty ? [root.path] : paths
-            let options = RepositoryChecker.Options(allowedPlainSecretGlobs: allowed, certificates: try certificates(root: root))
+            let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            let checked = paths.isEmpty ? [(RepositoryChecker.repositoryRoot(around: here) ?? here).path] : paths
+            let options = RepositoryChecker.Options(allowedPlainSecretGlobs: allowed, certificates: try certificates())
             let checker = RepositoryChecker(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), options: options)
             let report = try checker.report(paths: checked)
             Console.standardOutput(report.rendered(as: format))
@@ -66,30 +66,11 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// --cert for everything, else each environment's certificate file for its overlay.
-    private func certificates(root: URL) throws -> [(folder: URL?, certificate: Certificate)] {
+    private func certificates() throws -> [(folder: URL?, certificate: Certificate)] {
         if let cert {
-            guard let text = try? String(contentsOfFile: cert, encoding: .utf8) else { throw CLIError("cannot read the certificate file \(cert)") }
-            return [(nil, try Certificate(pemRepresentation: text))]
+            let bytes = try FileBytes.read(cert)
+            return [(nil, try Certificate(pemRepresentation: String(decoding: bytes, as: UTF8.self)))]
         }
-        let configURL = config.map { URL(fileURLWithPath: $0) } ?? ProjectConfig.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        guard let configURL else { return [] }
-        let project = try ProjectConfig(contentsOf: configURL)
-        return project.environments.compactMap { environment in
-            // Only certificate files are used: a check never talks to a cluster or makes a key.
-            guard case .source(let path)? = environment.certificate, !path.contains("://"),
-                  let text = try? String(contentsOfFile: path, encoding: .utf8), let certificate = try? Certificate(pemRepresentation: text) else { return nil }
-            return (environment.overlay, certificate)
-        }
-    }
-
-    /// The top of the git work tree around the current folder, if any.
-    static func repositoryRoot() -> String? {
-        var current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
-        while true {
-            if FileManager.default.fileExists(atPath: current.appendingPathComponent(".git").path) { return current.path }
-            let parent = current.deletingLastPathComponent()
-            if parent.path == current.path { return nil }
-            current = parent
-        }
+        return try ProjectConfig.load(path: config, searchingFrom: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))?.certificateFiles() ?? []
     }
 }

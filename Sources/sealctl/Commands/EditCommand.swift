@@ -40,12 +40,12 @@ struct EditCommand: ParsableCommand {
         let scratch = try PrivateScratchFile(in: Environment["SEALCTL_SCRATCH_DIR"])
         defer { scratch.destroy() }
         try scratch.write(Data(try editable.document(for: sealed, from: file).utf8))
-        try runEditor(on: scratch.url.path)
         var new: [String: [UInt8]]
         do {
+            try scratch.edit(environment: Environment.values)
             new = try editable.values(fromEdited: Array(try scratch.read()))
         } catch {
-            throw CLIError("the edited file: \(ErrorText.describe(error)); nothing was changed")
+            throw CLIError("\(ErrorText.describe(error)); nothing was changed")
         }
         defer { SecureMemory.wipe(&new) }
 
@@ -58,15 +58,6 @@ struct EditCommand: ParsableCommand {
         try sealedFile.write()
         let summary = changes.summary(comparedTo: old)
         Console.standardError("sealed \(file): \(summary.added.count) added \(summary.added), \(summary.changed.count) changed \(summary.changed), \(summary.removed.count) removed \(summary.removed)\n")
-    }
-
-    /// Runs $VISUAL or $EDITOR on the terminal, ignoring Ctrl-C here so that cleanup always runs.
-    private func runEditor(on path: String) throws {
-        let editor = Environment["VISUAL"] ?? Environment["EDITOR"] ?? "vi"
-        let status = try ChildProcess.runAttached("/bin/sh", ["-c", "\(editor) \"$1\"", "sealctl-edit", path])
-        guard status == 0 else {
-            throw CLIError("the editor (\(editor)) exited with status \(status); nothing was changed")
-        }
     }
 }
 

@@ -20,16 +20,10 @@ struct WorkflowOptions: ParsableArguments {
     @OptionGroup var certificate: CertificateOptions
 
     func loadConfig() throws -> ProjectConfig {
-        let url: URL
-        if let config {
-            url = URL(fileURLWithPath: config)
-        } else {
-            guard let found = ProjectConfig.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) else {
-                throw CLIError("no sealctl.yaml in this folder or above; pass --config FILE (see Docs/managing-secrets.md)")
-            }
-            url = found
+        guard let project = try ProjectConfig.load(path: config, searchingFrom: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) else {
+            throw CLIError("no sealctl.yaml in this folder or above; pass --config FILE (see Docs/managing-secrets.md)")
         }
-        return try ProjectConfig(contentsOf: url)
+        return project
     }
 
     /// Runs one environment: plan, values, seal, write, summary.
@@ -89,22 +83,13 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let config = try options.loadConfig()
-        let selected = try Self.select(environments, from: config)
+        let selected = try config.environments(named: environments)
         let values = try options.valuesFile.map { try ValuesFile(path: $0, environments: config.environments.map(\.name)) }
         for environment in selected {
             try options.run(environment, force: force, rotating: nil, values: values, command: "sealctl generate \(environment.name)")
         }
     }
 
-    static func select(_ names: [String], from config: ProjectConfig) throws -> [EnvironmentConfig] {
-        if names == ["all"] { return config.environments }
-        return try names.map { name in
-            guard let environment = config.environment(name) else {
-                throw EnvironmentError.unknownEnvironment(name: name, known: config.environments.map(\.name))
-            }
-            return environment
-        }
-    }
 }
 
 /// `sealctl rotate ENV [KEY...]`: new values for some keys, the others kept sealed as they are.
@@ -132,7 +117,7 @@ struct RotateCommand: ParsableCommand {
 
     func run() throws {
         let config = try options.loadConfig()
-        let selected = try GenerateCommand.select([environment], from: config)[0]
+        let selected = try config.environments(named: [environment])[0]
         let values = try options.valuesFile.map { try ValuesFile(path: $0, environments: config.environments.map(\.name)) }
         try options.run(selected, force: false, rotating: keys, values: values, command: "sealctl rotate \(environment)")
     }

@@ -42,21 +42,16 @@ struct ResealCommand: ParsableCommand {
     @Flag(help: "Rewrite the files in place.")
     var inPlace = false
 
-    @Flag(help: "Let the cluster's controller re-seal for its newest key, through kubectl (no private key needed).")
-    var online = false
-
-    @Option(help: ArgumentHelp("With --online: requests per second at most (the controller allows about 2).", valueName: "n"))
-    var rate: Double = 2
+    @OptionGroup var online: OnlineOptions
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("name the files or folders to re-seal") }
-        if online && (!keys.keys.isEmpty || certificate.cert != nil) { throw ValidationError("--online uses the controller's keys: it takes no --key or --cert") }
-        if rate <= 0 { throw ValidationError("--rate must be positive") }
+        if online.online && (!keys.keys.isEmpty || certificate.cert != nil) { throw ValidationError("--online uses the controller's keys: it takes no --key or --cert") }
     }
 
     func run() throws {
         let files = try ManifestFinder.files(under: paths)
-        if !inPlace, files.count != 1 || FileManager.default.isDirectory(paths[0]) {
+        if !inPlace, files.count != 1 || POSIX.kind(ofPath: paths[0]) == .directory {
             throw CLIError("re-sealing \(files.count) files needs --in-place (without it, name one file and the result is printed)")
         }
         var inputs: [(path: String, bytes: [UInt8])] = []
@@ -64,9 +59,8 @@ struct ResealCommand: ParsableCommand {
             inputs.append((file.relativePath, try FileBytes.read(file.path)))
         }
         let results: [SealedSecretFileRewriter.FileResult]
-        if online {
-            let cluster = certificate.cluster
-            results = ControllerClient(controller: cluster.controller, kubectl: cluster.kubectl, requestsPerSecond: rate).resealFiles(inputs)
+        if let client = online.client(certificate.cluster) {
+            results = client.resealFiles(inputs)
         } else {
             let oldKeys = try keys.keyring(orKeysOf: certificate.keyring.effective)
             results = Resealer(oldKeys: oldKeys, newCertificate: try Sealer(certificate: try certificate.certificate())).resealFiles(inputs)
@@ -85,19 +79,12 @@ struct ResealCommand: ParsableCommand {
                 Console.standardOutput(text)
             }
         }
-        let failed = results.filter { !$0.succeeded }
-        let documents = results.reduce(0) { $0 + ($1.succeeded ? $1.rewritten : 0) }
-        let values = results.reduce(0) { $0 + ($1.succeeded ? $1.values : 0) }
-        Console.standardError("re-sealed \(values) value\(values == 1 ? "" : "s") in \(documents) SealedSecret\(documents == 1 ? "" : "s")" +
-                              (inPlace ? " of \(written) file\(written == 1 ? "" : "s")" : "") +
-                              "; \(failed.count) file\(failed.count == 1 ? "" : "s") failed and \(failed.count == 1 ? "was" : "were") left unchanged\n")
+        let summary = SealedSecretFileRewriter.Summary(results, written: inPlace ? written : nil)
+        Console.standardError("\(summary)\n")
         for result in results {
-            for skipped in result.skipped { Console.standardError("warning: \(result.path): \(skipped); left unchanged\n") }
-        }
-        for result in failed {
+            for skipped in result.skipped { Console.warning("\(result.path): \(skipped); left unchanged") }
             for failure in result.failures { Console.standardError("error: \(result.path): \(failure)\n") }
         }
-        let skipped = results.reduce(0) { $0 + $1.skipped.count }
-        if !failed.isEmpty || skipped > 0 || (inPlace && written != results.filter { $0.newText != nil }.count) { throw ExitCode(1) }
+        if summary.failed > 0 || summary.skipped > 0 || (inPlace && written != results.filter { $0.newText != nil }.count) { throw ExitCode(1) }
     }
 }

@@ -105,51 +105,25 @@ struct SealCommand: ParsableCommand {
     }
 
     private func resolvedScope() throws -> SealingScope? {
-        if let scope { return scope }
-        guard let value = Environment["SEALED_SECRETS_SCOPE"] else { return nil }
-        guard let scope = SealingScope(rawValue: value) else {
-            throw CLIError("SEALED_SECRETS_SCOPE must be strict, namespace-wide or cluster-wide, not \"\(value)\"")
-        }
-        return scope
+        try scope ?? SealingScope.fromEnvironment(Environment.values)
     }
 
     /// The Secrets to seal: built from --from-* flags, or read from -f / standard input.
     private func readSecrets() throws -> [Secret] {
         if buildsSecretInMemory {
-            var builder = SecretBuilder(name: name, namespace: namespace, type: type)
-            for literal in fromLiteral { try builder.addLiteral(literal) }
-            for file in fromFile { try builder.addFile(file) }
-            for file in fromEnvFile { try builder.addEnvFile(file) }
-            return [builder.build()]
+            return [try SecretBuilder.build(name: name, namespace: namespace, type: type, literals: fromLiteral, files: fromFile, envFiles: fromEnvFile)]
         }
         let (stream, source) = try input.readStream(expecting: "a Secret in YAML or JSON")
         guard !stream.documents.isEmpty else { throw CLIError("\(source): no Secret found in the input") }
-        var secrets: [Secret] = []
-        for document in stream.documents {
-            do {
-                secrets.append(try Secret(document: document))
-            } catch {
-                throw error.inFile(source)
-            }
-        }
-        return secrets
+        return try stream.secrets(from: source)
     }
 
     private func sealRaw(_ sealer: Sealer, scope: SealingScope?) throws {
         let scope = scope ?? .strict
-        let value: Data
-        if let path = fromFile.first {
-            guard let contents = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
-            value = contents
-        } else {
-            guard !POSIX.isTerminal(.input) else {
-                throw CLIError("standard input is a terminal (tty detected: expecting the raw value); pipe it in, or use --from-file PATH")
-            }
-            value = Data(try POSIX.readStandardInput())
-        }
+        let value = try fromFile.first.map { try FileBytes.read($0) } ?? Console.standardInput(expecting: "the raw value", or: "--from-file PATH")
         let namespace = self.namespace ?? (scope == .clusterWide ? nil : certificate.cluster.currentNamespace())
         do {
-            try output.emit(try sealer.sealRawValue(Array(value), scope: scope, namespace: namespace, name: name))
+            try output.emit(try sealer.sealRawValue(value, scope: scope, namespace: namespace, name: name))
         } catch SealingError.missingName {
             throw CLIError("--raw with strict scope needs --name")
         } catch SealingError.missingNamespace {

@@ -37,12 +37,8 @@ struct SetCommand: ParsableCommand {
 
     func run() throws {
         var (sealedFile, index, target) = try selection.select(in: file)
-        let value: Data
-        if POSIX.isTerminal(.input) {
-            value = Data(try SecretPrompt.read("Value for \(key): ").utf8)
-        } else {
-            value = Data(try POSIX.readStandardInput())
-        }
+        // From standard input, or asked for without echo on a terminal: never from argv.
+        let value = POSIX.isTerminal(.input) ? Data(try SecretPrompt.read("Value for \(key): ").utf8) : Data(try POSIX.readStandardInput())
         let sealer = try Sealer(certificate: try certificate.certificate())
         var secret = Secret(name: target.metadata.name, namespace: target.metadata.namespace)
         secret.data[key] = value

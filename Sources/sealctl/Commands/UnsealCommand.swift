@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SealKit
 
 /// `sealctl unseal`: SealedSecret(s) back to Secret(s) with private keys (kubeseal --recovery-unseal).
@@ -40,13 +35,7 @@ struct UnsealCommand: ParsableCommand {
         guard !stream.documents.isEmpty else { throw CLIError("\(source): no SealedSecret found in the input") }
         let format = try output.resolvedFormat()
         var text = ""
-        for document in stream.documents {
-            let sealed: SealedSecret
-            do {
-                sealed = try SealedSecret(document: document)
-            } catch {
-                throw error.inFile(source)  // already located: document, line, column
-            }
+        for (document, sealed) in try stream.sealedSecrets(from: source) {
             do {
                 text += try unsealer.unseal(sealed).formatted(as: format)
             } catch {

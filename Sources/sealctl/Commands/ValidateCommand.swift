@@ -34,17 +34,8 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: [.customLong("key")], help: ArgumentHelp("Also check that every value decrypts with these private keys (repeatable).", valueName: "file"))
     var keys: [String] = []
 
-    @Flag(help: "Ask the cluster's controller whether it can decrypt each SealedSecret (kubeseal --validate, in bulk), through kubectl.")
-    var online = false
-
-    @Option(help: ArgumentHelp("With --online: requests per second at most (the controller allows about 2).", valueName: "n"))
-    var rate: Double = 2
-
+    @OptionGroup var online: OnlineOptions
     @OptionGroup var cluster: ClusterOptions
-
-    func validate() throws {
-        if rate <= 0 { throw ValidationError("--rate must be positive") }
-    }
 
     func run() throws {
         let inputs: [BulkValidator.Input]
@@ -58,7 +49,7 @@ struct ValidateCommand: ParsableCommand {
         }
         let validator = BulkValidator(
             unsealer: keys.isEmpty ? nil : Unsealer(keyring: try Keyring(contentsOf: keys.map { URL(fileURLWithPath: $0) })),
-            controller: online ? ControllerClient(controller: cluster.controller, kubectl: cluster.kubectl, requestsPerSecond: rate) : nil)
+            controller: online.client(cluster))
         let progress = ProgressLine()
         let summary = validator.validate(inputs, progress: progress.show) { line in
             progress.clear()

@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SealKit
 
 /// Where the sealing certificate comes from, and how to reach the controller.
@@ -19,23 +14,15 @@ struct CertificateOptions: ParsableArguments {
 
     @OptionGroup var cluster: ClusterOptions
 
-    /// The source, in the order above; a project config's choice for an environment comes right
-    /// after the flags. `forceCluster` skips straight to the cluster.
+    /// SealKit's resolver, with these flags.
+    var resolver: CertificateResolver {
+        CertificateResolver(certificate: cert, keyringFolder: keyring.folder, controller: cluster.controller, kubectl: cluster.kubectl,
+                            clusterNamed: cluster.isNamed, environment: Environment.values)
+    }
+
+    /// The source: see ``CertificateResolver``.
     func source(forceCluster: Bool = false, configured: CertificateSpec? = nil) throws -> CertificateSource {
-        if forceCluster { return .cluster(cluster.controller, cluster.kubectl) }
-        if let cert { return try CertificateSource(argument: cert) }
-        if let folder = keyring.folder { return .localKeyring(LocalKeyring(directory: URL(fileURLWithPath: folder))) }
-        switch configured {
-        case .localKeyring(let folder)?: return .localKeyring(folder.map(LocalKeyring.init(directory:)) ?? keyring.effective)
-        case .source(let text)?: return try CertificateSource(argument: text)
-        case .cluster(let context)?:
-            return .cluster(cluster.controller, Kubectl(context: cluster.context ?? context, kubeconfig: cluster.kubeconfig))
-        case nil: break
-        }
-        if let argument = Environment["SEALED_SECRETS_CERT"] { return try CertificateSource(argument: argument) }
-        if let explicit = keyring.explicit { return .localKeyring(explicit) }
-        if cluster.isConfigured { return .cluster(cluster.controller, cluster.kubectl) }
-        return .localKeyring(keyring.effective)
+        try resolver.source(forceCluster: forceCluster, configured: configured)
     }
 
     /// The sealing certificate; an expired one is refused by the Sealer. Says so on stderr when
@@ -69,28 +56,11 @@ struct ClusterOptions: ParsableArguments {
 
     var kubectl: Kubectl { Kubectl(context: context, kubeconfig: kubeconfig) }
 
-    /// The kubeconfig file kubectl would read, if it exists.
-    var kubeconfigFile: String? {
-        let configured = kubeconfig ?? Environment["KUBECONFIG"]?.split(separator: ":").first.map(String.init)
-            ?? (Environment["HOME"].map { "\($0)/.kube/config" })
-        guard let configured, FileManager.default.fileExists(atPath: configured) else { return nil }
-        return configured
-    }
+    /// Whether the user named a controller, context or kubeconfig on the command line.
+    var isNamed: Bool { controllerName != nil || controllerNamespace != nil || context != nil || kubeconfig != nil }
 
-    /// Whether the user points at a cluster: a kubeconfig exists, or a cluster flag or variable is set.
-    var isConfigured: Bool {
-        kubeconfigFile != nil || controllerName != nil || controllerNamespace != nil || context != nil || kubeconfig != nil
-            || Environment["SEALED_SECRETS_CONTROLLER_NAME"] != nil || Environment["SEALED_SECRETS_CONTROLLER_NAMESPACE"] != nil
-    }
-
-    /// The kubeconfig's current namespace (`default` when the context names none), or nil when
-    /// there is no kubeconfig or no kubectl — kubeseal's rule for a Secret without a namespace.
-    func currentNamespace() -> String? {
-        guard kubeconfigFile != nil,
-              let output = try? kubectl.run(["config", "view", "--minify", "--output", "jsonpath={..namespace}"]) else { return nil }
-        let namespace = String(decoding: output, as: UTF8.self).trimmingWhitespace()
-        return namespace.isEmpty ? "default" : namespace
-    }
+    /// The kubeconfig's current namespace: see ``Kubectl/currentNamespace(environment:)``.
+    func currentNamespace() -> String? { kubectl.currentNamespace(environment: Environment.values) }
 }
 
 /// Private keys for unsealing: --key files, else the local keyring.
@@ -101,15 +71,8 @@ struct KeyOptions: ParsableArguments {
 
     /// The keys: the files given, or every key of the local keyring.
     func keyring(orKeysOf local: LocalKeyring) throws -> Keyring {
-        if !keys.isEmpty {
-            for path in keys { warnIfReadableByOthers(path) }
-            return try Keyring(contentsOf: keys.map { URL(fileURLWithPath: $0) })
-        }
-        let keyring = try local.keyring()
-        guard !keyring.keys.isEmpty else {
-            throw CLIError("give private keys with --key FILE (the local keyring \(local.directory.path) has none)")
-        }
-        return keyring
+        for path in keys { warnIfReadableByOthers(path) }
+        return try local.keyring(orFiles: keys)
     }
 
     /// Private keys should be readable by their owner only.
@@ -124,13 +87,27 @@ struct KeyringOption: ParsableArguments {
     @Option(name: .customLong("keyring"), help: ArgumentHelp("Local keyring folder: its newest key seals, every key unseals (env SEALCTL_KEYRING; default ~/.config/sealctl/keyring).", valueName: "folder"))
     var folder: String?
 
-    /// The keyring named by --keyring or SEALCTL_KEYRING.
-    var explicit: LocalKeyring? {
-        (folder ?? Environment[LocalKeyring.environmentVariable]).map { LocalKeyring(directory: URL(fileURLWithPath: $0)) }
+    /// The keyring named by --keyring or SEALCTL_KEYRING, else the default one.
+    var effective: LocalKeyring {
+        CertificateResolver(certificate: nil, keyringFolder: folder, controller: SealedSecretsController(), kubectl: Kubectl(),
+                            clusterNamed: false, environment: Environment.values).keyring
+    }
+}
+
+/// `--online` and `--rate`: ask the cluster's controller, paced.
+struct OnlineOptions: ParsableArguments {
+    @Flag(help: "Ask the cluster's controller, through kubectl (kubeseal --validate / --re-encrypt, in bulk).")
+    var online = false
+
+    @Option(help: ArgumentHelp("With --online: requests per second at most (the controller allows about 2).", valueName: "n"))
+    var rate: Double = 2
+
+    func validate() throws {
+        if rate <= 0 { throw ValidationError("--rate must be positive") }
     }
 
-    /// The named keyring, else the default one.
-    var effective: LocalKeyring {
-        explicit ?? LocalKeyring(directory: LocalKeyring.defaultDirectory(environment: Environment.values))
+    /// The paced client, when --online was given.
+    func client(_ cluster: ClusterOptions) -> ControllerClient? {
+        online ? ControllerClient(controller: cluster.controller, kubectl: cluster.kubectl, requestsPerSecond: rate) : nil
     }
 }

@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SealKit
 
 /// `-f FILE` or standard input.
@@ -18,10 +13,7 @@ struct InputOptions: ParsableArguments {
         if let file, file != "-" {
             return (try FileBytes.read(file), file)
         }
-        if POSIX.isTerminal(.input) {
-            throw CLIError("standard input is a terminal (tty detected: expecting \(what)); pipe it in, or use -f FILE")
-        }
-        return (try POSIX.readStandardInput(), "stdin")
+        return (try Console.standardInput(expecting: what, or: "-f FILE"), "stdin")
     }
 
     /// The input as a manifest stream, with parse errors located in the input's name.

@@ -20,19 +20,7 @@ struct OutputOptions: ParsableArguments {
 
     /// The format: the flag, then a `.json`/`.yaml` output file, then SEALED_SECRETS_FORMAT, then yaml.
     func resolvedFormat() throws -> KubesealFormat.OutputFormat {
-        if let format { return format }
-        if let outputFile {
-            let lowered = outputFile.lowercased()
-            if lowered.hasSuffix(".json") { return .json }
-            if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") { return .yaml }
-        }
-        if let value = Environment["SEALED_SECRETS_FORMAT"] {
-            guard let format = KubesealFormat.OutputFormat(rawValue: value.lowercased()) else {
-                throw CLIError("SEALED_SECRETS_FORMAT must be yaml or json, not \"\(value)\"")
-            }
-            return format
-        }
-        return .yaml
+        try KubesealFormat.OutputFormat.resolve(format, outputFile: outputFile, environment: Environment.values)
     }
 
     /// Writes the whole output at once: to the file atomically, or to standard output.

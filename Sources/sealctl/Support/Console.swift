@@ -13,6 +13,12 @@ enum Console {
         standardError("error: \(text)\n")
     }
 
+    /// Standard input to its end; a terminal there is refused with a hint, not waited on.
+    static func standardInput(expecting what: String, or alternative: String) throws -> [UInt8] {
+        guard !POSIX.isTerminal(.input) else { throw CLIError("standard input is a terminal (tty detected: expecting \(what)); pipe it in, or use \(alternative)") }
+        return try POSIX.readStandardInput()
+    }
+
     static func warning(_ message: String) {
         standardError("warning: \(message)\n")
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SealKit
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -11,19 +12,7 @@ struct DurationArgument: ExpressibleByArgument {
     let seconds: TimeInterval
 
     init?(argument: String) {
-        let units: [Character: TimeInterval] = ["y": 365 * 86400, "w": 7 * 86400, "d": 86400, "h": 3600, "m": 60, "s": 1]
-        var total: TimeInterval = 0, digits = ""
-        for character in argument {
-            if character.isNumber {
-                digits.append(character)
-            } else if let unit = units[character], let value = Double(digits) {
-                total += value * unit
-                digits = ""
-            } else {
-                return nil
-            }
-        }
-        guard digits.isEmpty, total > 0 else { return nil }
-        seconds = total
+        guard let seconds = DurationText.seconds(argument) else { return nil }
+        self.seconds = seconds
     }
 }

@@ -26,7 +26,7 @@ enum ErrorText {
         case EnvironmentError.nothingToRotate(let environment, _): return "; run `sealctl generate \(environment)` first"
         case EnvironmentError.existingDiffers: return "; pass --force to seal every value again"
         case EnvironmentError.missingValues: return "; pass --values-file FILE"
-        case CryptoError.localKeyringEmpty: return "; run `sealctl keys rotate` to make one"
+        case CryptoError.localKeyringEmpty: return "; give private keys with --key FILE, or run `sealctl keys rotate` to make one"
         case CryptoError.wouldOverwriteKey: return " (choose another --out folder)"
         default: return nil
         }

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SealKit
 
 /// A status line on stderr that rewrites itself, shown only when stderr is a terminal.

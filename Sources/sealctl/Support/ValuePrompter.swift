@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SealKit
 
 /// Asks for prompted values on the terminal: hidden input (no echo) where the key is secret,
@@ -12,24 +7,7 @@ struct ValuePrompter {
     static var isInteractive: Bool { POSIX.isTerminal(.input) }
 
     static func ask(environment: String, key: String, spec: PromptSpec) throws -> [UInt8] {
-        let label = spec.message ?? "\(environment) \(key)"
-        while true {
-            let suffix = spec.defaultValue.map { " [\($0)]" } ?? ""
-            var value = try SecretPrompt.read("\(label)\(suffix): ", hidden: spec.hidden)
-            if value.isEmpty, let defaultValue = spec.defaultValue { value = defaultValue }
-            guard value.count >= spec.minimumLength else {
-                Console.standardError("\(key) must be at least \(spec.minimumLength) characters; try again\n")
-                continue
-            }
-            if spec.confirm {
-                let again = try SecretPrompt.read("\(label) (again): ", hidden: spec.hidden)
-                guard again == value else {
-                    Console.standardError("the two entries for \(key) do not match; try again\n")
-                    continue
-                }
-            }
-            return Array(value.utf8)
-        }
+        try spec.ask(environment: environment, key: key, read: SecretPrompt.read) { Console.standardError($0 + "\n") }
     }
 }
 
