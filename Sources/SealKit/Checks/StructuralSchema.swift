@@ -33,19 +33,18 @@ public struct StructuralSchema: Sendable {
     }
 
     private func validate(_ value: YAMLNode, against schema: YAMLNode, path: String, into problems: inout [ValidationProblem]) {
-        let field = path.isEmpty ? "" : path
         if value.isNull {
             if schema["nullable"]?.scalar?.resolved != .bool(true), schema["type"] != nil {
-                problems.append(.init(.error, field: field, "must not be null", mark: value.mark))
+                problems.append(.init(.error, field: path, "must not be null", mark: value.mark))
             }
             return
         }
         if let type = schema["type"]?.scalar?.value, !matches(value, type: type) {
-            problems.append(.init(.error, field: field, "must be \(Self.article(type)), found \(value.kindName)", mark: value.mark))
+            problems.append(.init(.error, field: path, "must be \(Self.article(type)), found \(value.kindName)", mark: value.mark))
             return
         }
         if schema["format"]?.scalar?.value == "byte", let text = value.scalar?.value, Secret.decodeBase64(text) == nil {
-            problems.append(.init(.error, field: field, "must be base64", mark: value.mark))
+            problems.append(.init(.error, field: path, "must be base64", mark: value.mark))
         }
         if let pairs = value.mapping {
             let properties = schema["properties"]?.mapping ?? []

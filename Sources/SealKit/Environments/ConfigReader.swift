@@ -4,14 +4,15 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Typed reads of config values with errors that name the field.
+/// Typed reads of `sealctl.yaml` values with ``FieldReader``'s rules (a YAML number in a text
+/// field is its text, `POSTGRES_PORT: 5432`), and errors that name the config file, the field
+/// and its line.
 struct ConfigReader {
     let source: String
 
     func string(_ node: YAMLNode?, _ path: String) throws -> String? {
-        guard let node, !node.isNull else { return nil }
-        guard let scalar = node.scalar else { throw EnvironmentError.invalidConfig(file: source, problem: "\(path) must be text, found \(node.kindName)") }
-        return scalar.value
+        guard let node else { return nil }
+        do { return try FieldReader.text(node, field: path, options: .yaml) } catch { throw invalid(error) }
     }
 
     func int(_ node: YAMLNode?, _ path: String) throws -> Int? {
@@ -21,8 +22,11 @@ struct ConfigReader {
     }
 
     func bool(_ node: YAMLNode?, _ path: String) throws -> Bool? {
-        guard let node, !node.isNull else { return nil }
-        guard case .bool(let value)? = node.scalar?.resolved else { throw EnvironmentError.invalidConfig(file: source, problem: "\(path) must be true or false") }
-        return value
+        guard let node else { return nil }
+        do { return try FieldReader.flag(node, field: path) } catch { throw invalid(error) }
+    }
+
+    private func invalid(_ error: ManifestError) -> EnvironmentError {
+        .invalidConfig(file: source, problem: error.description)
     }
 }

@@ -80,8 +80,8 @@ public struct EnvironmentWorkflow: Sendable {
             guard let value = environmentVariables[variable] else { throw EnvironmentError.missingVariable(key: key.name, variable: variable) }
             return Array(value.utf8)
         case .file(let url):
-            guard let data = FileManager.default.contents(atPath: url.path) else { throw EnvironmentError.unreadableFile(key: key.name, path: url.path) }
-            return Array(data)
+            guard let bytes = try? FileBytes.read(url.path) else { throw EnvironmentError.unreadableFile(key: key.name, path: url.path) }
+            return bytes
         case .prompted: return nil
         }
     }
@@ -113,7 +113,7 @@ public struct EnvironmentWorkflow: Sendable {
     public func write(_ text: String) throws -> Bool {
         try AtomicFile.write(text, to: environment.outputURL)
         guard let kustomizationFile = KustomizeOverlay.kustomizationFile(in: environment.overlay) else { return false }
-        let original = try String(contentsOf: kustomizationFile, encoding: .utf8)
+        let original = try FileBytes.text(kustomizationFile.path)
         guard let edited = try KustomizationEditor.addingResource(environment.outputFileName, to: original) else { return false }
         try AtomicFile.write(edited, to: kustomizationFile)
         return true
@@ -135,8 +135,8 @@ public struct EnvironmentWorkflow: Sendable {
     }
 
     private func existingSealedSecret() throws -> SealedSecret? {
-        guard let data = FileManager.default.contents(atPath: environment.outputURL.path) else { return nil }
-        let documents = try ManifestStream(bytes: Array(data)).documents.filter { $0.kind == "SealedSecret" }
+        guard POSIX.kind(ofPath: environment.outputURL.path) != .missing else { return nil }
+        let documents = try ManifestStream(bytes: FileBytes.read(environment.outputURL.path)).documents.filter { $0.kind == "SealedSecret" }
         guard documents.count == 1 else { throw EnvironmentError.unexpectedFile(path: environment.outputURL.path) }
         return try SealedSecret(document: documents[0])
     }

@@ -72,7 +72,7 @@ public struct KustomizeOverlay: Sendable {
         guard let file = Self.kustomizationFile(in: directory) else { throw ManifestError(.noKustomization(directory: directory.path)) }
         let kustomization: Kustomization
         do {
-            kustomization = try Kustomization(yaml: String(contentsOf: file, encoding: .utf8))
+            kustomization = try Kustomization(yaml: FileBytes.text(file.path))
         } catch let error as ManifestError {
             throw error.inFile(file.path)
         }
@@ -132,7 +132,7 @@ public struct KustomizeOverlay: Sendable {
     }
 
     static func resources(in file: URL) throws -> [Resource] {
-        let bytes = Array(try Data(contentsOf: file))
+        let bytes = try FileBytes.read(file.path)
         let stream: ManifestStream
         do {
             stream = try ManifestStream(bytes: bytes)

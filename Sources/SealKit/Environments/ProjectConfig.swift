@@ -40,10 +40,10 @@ public struct ProjectConfig: Sendable {
 
     /// Reads a config file.
     public init(contentsOf url: URL) throws {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let bytes = try? FileBytes.read(url.path) else {
             throw EnvironmentError.invalidConfig(file: url.path, problem: "cannot read the file")
         }
-        try self.init(yaml: Array(data), directory: url.deletingLastPathComponent(), source: url.path)
+        try self.init(yaml: bytes, directory: url.deletingLastPathComponent(), source: url.path)
     }
 
     /// Reads a config from text; `directory` anchors relative paths.

@@ -17,6 +17,11 @@ private let posixRead = Darwin.read
 /// Reads whole files straight into `[UInt8]`: no `Data` in between, so a file's bytes are in
 /// memory once, and a file larger than a limit is refused before it is read.
 public enum FileBytes {
+    /// The file's text, decoded as UTF-8 (invalid bytes become U+FFFD).
+    public static func text(_ path: String, limit: Int = ManifestStream.maximumInputSize) throws -> String {
+        String(decoding: try read(path, limit: limit), as: UTF8.self)
+    }
+
     /// The bytes of the file at `path`, at most `limit` of them (else a `limitExceeded` error).
     public static func read(_ path: String, limit: Int = ManifestStream.maximumInputSize) throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)

@@ -60,7 +60,7 @@ public final class PrivateScratchFile: @unchecked Sendable {
 
     /// The file's contents.
     public func read() throws -> Data {
-        try Data(contentsOf: url)
+        Data(try FileBytes.read(url.path))
     }
 
     /// Overwrites every file in the private folder with zeros, then removes the folder.

@@ -17,7 +17,7 @@ public struct SealedSecretFile: Sendable {
     public let sealedSecretIndexes: [Int]
 
     /// The format the file is in, which every rewrite keeps.
-    public var format: KubesealFormat.OutputFormat { text.format == .json ? .json : .yaml }
+    public var format: KubesealFormat.OutputFormat { text.format }
 
     /// Reads and cuts the file at `path`. Errors name the file.
     public init(contentsOf path: String) throws {
@@ -39,7 +39,7 @@ public struct SealedSecretFile: Sendable {
     /// The SealedSecret of document `index`.
     public func sealedSecret(at index: Int) throws -> SealedSecret {
         do {
-            return try SealedSecret(node: text.documents[index], options: text.format == .json ? .json : .yaml)
+            return try SealedSecret(node: text.documents[index], options: text.format.decodingOptions)
         } catch {
             throw error.inFile(path).inDocument(index)
         }

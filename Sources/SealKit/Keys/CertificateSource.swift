@@ -52,7 +52,7 @@ public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .file(let url):
             do {
-                return try String(contentsOf: url, encoding: .utf8)
+                return try FileBytes.text(url.path)
             } catch {
                 throw AccessError.unreadable(path: url.path, kind: "certificate file")
             }

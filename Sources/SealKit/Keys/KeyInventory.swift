@@ -35,8 +35,13 @@ public struct KeyInventory: Sendable {
     public mutating func add(contentsOf bytes: [UInt8], source: String) throws {
         let text = String(decoding: bytes, as: UTF8.self)
         if text.contains("-----BEGIN") {
-            let certificates = try Certificate.all(fromPEM: text)
-            let keys = try RSAPrivateKey.all(fromPEM: text)
+            let certificates: [Certificate], keys: [RSAPrivateKey]
+            do {
+                certificates = try Certificate.all(fromPEM: text)
+                keys = try RSAPrivateKey.all(fromPEM: text)
+            } catch {
+                throw CryptoError.invalidKeyFile(file: source, reason: "\(error)")
+            }
             for certificate in certificates {
                 entries.append(Entry(source: source, certificate: certificate, privateKey: keys.first { $0.publicKey == certificate.publicKey }))
             }
@@ -48,9 +53,14 @@ public struct KeyInventory: Sendable {
         }
         let stream = try ManifestStream(bytes: bytes)
         for document in stream.documents {
-            let secret = try Secret(document: document)
-            let certificate = try secret.data["tls.crt"].map { try Certificate(pemRepresentation: String(decoding: $0, as: UTF8.self)) }
-            let key = try secret.data["tls.key"].map { try RSAPrivateKey(pemRepresentation: String(decoding: $0, as: UTF8.self)) }
+            let certificate: Certificate?, key: RSAPrivateKey?, secret: Secret
+            do {
+                secret = try Secret(document: document)
+                certificate = try secret.data["tls.crt"].map { try Certificate(pemRepresentation: String(decoding: $0, as: UTF8.self)) }
+                key = try secret.data["tls.key"].map { try RSAPrivateKey(pemRepresentation: String(decoding: $0, as: UTF8.self)) }
+            } catch {
+                throw CryptoError.invalidKeyFile(file: source, reason: "\(document.locationDescription): \(error)")
+            }
             guard certificate != nil || key != nil else {
                 throw CryptoError.invalidKeyFile(file: source, reason: "\(document.locationDescription): the Secret has neither tls.crt nor tls.key")
             }

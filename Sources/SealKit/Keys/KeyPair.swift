@@ -35,8 +35,7 @@ public struct KeyPair: Sendable {
     /// Reads `tls.key` and `tls.crt` from a folder.
     public init(directory: URL) throws {
         let keyURL = directory.appendingPathComponent("tls.key"), certificateURL = directory.appendingPathComponent("tls.crt")
-        guard let keyText = try? String(contentsOf: keyURL, encoding: .utf8),
-              let certificateText = try? String(contentsOf: certificateURL, encoding: .utf8) else {
+        guard let keyText = try? FileBytes.text(keyURL.path), let certificateText = try? FileBytes.text(certificateURL.path) else {
             throw CryptoError.keyPairUnreadable(path: directory.path)
         }
         try self.init(privateKey: RSAPrivateKey(pemRepresentation: keyText), certificate: Certificate(pemRepresentation: certificateText))

@@ -20,49 +20,29 @@ public struct Keyring: Sendable {
     /// `kubectl get secret -n kube-system -l sealedsecrets.bitnami.com/sealed-secrets-key -o yaml`
     /// prints. `source` names the file in errors.
     public init(contentsOf bytes: [UInt8], source: String) throws {
-        let text = String(decoding: bytes, as: UTF8.self)
-        if text.contains("-----BEGIN") {
-            do {
-                keys = try RSAPrivateKey.all(fromPEM: text)
-            } catch {
-                throw CryptoError.invalidKeyFile(file: source, reason: "\(error)")
-            }
-            guard !keys.isEmpty else {
-                throw CryptoError.invalidKeyFile(file: source, reason: "no PRIVATE KEY block found (a certificate holds no private key)")
-            }
-            return
-        }
-        let stream: ManifestStream
+        // One parser for key files: the inventory's, which also reads certificates.
+        var inventory = KeyInventory()
         do {
-            stream = try ManifestStream(bytes: bytes)
+            try inventory.add(contentsOf: bytes, source: source)
+        } catch let error as CryptoError {
+            throw error
         } catch {
             throw CryptoError.invalidKeyFile(file: source, reason: "neither a PEM private key nor a key Secret: \(error)")
         }
-        keys = []
-        for document in stream.documents {
-            let secret: Secret
-            do {
-                secret = try Secret(document: document)
-            } catch {
-                throw CryptoError.invalidKeyFile(file: source, reason: "\(document.locationDescription): \(error)")
-            }
-            guard let pem = secret.data["tls.key"] else {
-                throw CryptoError.invalidKeyFile(file: source, reason: "\(document.locationDescription): the Secret has no data[\"tls.key\"]")
-            }
-            do {
-                keys += try RSAPrivateKey.all(fromPEM: String(decoding: pem, as: UTF8.self))
-            } catch {
-                throw CryptoError.invalidKeyFile(file: source, reason: "\(document.locationDescription): \(error)")
-            }
+        keys = inventory.entries.compactMap(\.privateKey)
+        if let keyless = inventory.entries.first(where: { $0.privateKey == nil && $0.secretName != nil }) {
+            throw CryptoError.invalidKeyFile(file: source, reason: "\(keyless.source): the Secret has no data[\"tls.key\"]")
         }
-        guard !keys.isEmpty else { throw CryptoError.invalidKeyFile(file: source, reason: "no private keys found") }
+        guard !keys.isEmpty else {
+            throw CryptoError.invalidKeyFile(file: source, reason: "no PRIVATE KEY block found (a certificate holds no private key)")
+        }
     }
 
     /// Reads keys from a file (see ``init(contentsOf:source:)``).
     public init(contentsOf url: URL) throws {
-        let data: Data
+        let data: [UInt8]
         do {
-            data = try Data(contentsOf: url)
+            data = try FileBytes.read(url.path)
         } catch {
             throw CryptoError.invalidKeyFile(file: url.path, reason: "cannot read the file")
         }

@@ -51,9 +51,15 @@ struct FieldReader {
     }
 
     func bool(_ name: String) throws(ManifestError) -> Bool? {
-        guard let value = value(name), !value.isNull else { return nil }
-        if case .bool(let flag)? = value.scalar?.resolved { return flag }
-        throw ManifestError(.invalidField(field: fieldPath(name), problem: "expected true or false, found \(value.kindName)"), mark: value.mark)
+        guard let value = value(name) else { return nil }
+        return try Self.flag(value, field: fieldPath(name))
+    }
+
+    /// A scalar as a boolean field receives it; nil for null.
+    static func flag(_ node: YAMLNode, field: String) throws(ManifestError) -> Bool? {
+        if node.isNull { return nil }
+        if case .bool(let flag)? = node.scalar?.resolved { return flag }
+        throw ManifestError(.invalidField(field: field, problem: "expected true or false, found \(node.kindName)"), mark: node.mark)
     }
 
     func stringMap(_ name: String) throws(ManifestError) -> [String: String]? {

@@ -13,13 +13,13 @@ public struct ObjectMeta: Sendable, Hashable {
     public var generateName: String?
     /// The object's namespace.
     public var namespace: String?
-    /// Labels.
+    /// String labels, which selectors (and kustomize's `labels:`) match.
     public var labels: [String: String]
-    /// Annotations.
+    /// String annotations: settings for controllers (the sealing scope), tools' state, notes.
     public var annotations: [String: String]
     /// Objects that own this one.
     public var ownerReferences: [OwnerReference]
-    /// Finalizers.
+    /// Controllers that must finish before the object is deleted, by name.
     public var finalizers: [String]
 
     /// Server-set fields, kept as read (`creationTimestamp: null` included, as kubeseal ≤ 0.31 wrote).

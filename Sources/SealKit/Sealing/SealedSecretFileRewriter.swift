@@ -72,21 +72,30 @@ public struct SealedSecretFileRewriter: Sendable {
     /// Rewrites the SealedSecrets of each file with `transform`; a file is rewritten whole or not at all.
     public func rewrite(_ files: [(path: String, bytes: [UInt8])], _ transform: @Sendable (SealedSecret) throws -> Outcome) -> [FileResult] {
         var results = files.map { FileResult(path: $0.path) }
-        var texts: [ManifestText?] = Array(repeating: nil, count: files.count)
+        var sealedFiles: [SealedSecretFile?] = Array(repeating: nil, count: files.count)
         var jobs: [(file: Int, document: Int, sealed: SealedSecret)] = []
         for (fileIndex, file) in files.enumerated() {
             do {
-                let text = try ManifestText(bytes: file.bytes)
-                texts[fileIndex] = text
-                for (documentIndex, node) in text.documents.enumerated() where node["kind"]?.scalar?.value == "SealedSecret" {
+                let sealedFile = try SealedSecretFile(bytes: file.bytes, path: file.path)
+                sealedFiles[fileIndex] = sealedFile
+                for documentIndex in sealedFile.sealedSecretIndexes {
                     results[fileIndex].sealedSecrets += 1
                     do {
-                        let options: DecodingOptions = text.format == .json ? .json : .yaml
-                        jobs.append((fileIndex, documentIndex, try SealedSecret(node: node, options: options)))
+                        jobs.append((fileIndex, documentIndex, try sealedFile.sealedSecret(at: documentIndex)))
+                    } catch let error as ManifestError {
+                        // The result names the file; the message names the document, then the place.
+                        var unlocated = error
+                        unlocated.file = nil
+                        unlocated.documentIndex = nil
+                        results[fileIndex].failures.append("document \(documentIndex + 1): \(unlocated)")
                     } catch {
                         results[fileIndex].failures.append("document \(documentIndex + 1): \(error)")
                     }
                 }
+            } catch let error as ManifestError {
+                var unlocated = error
+                unlocated.file = nil
+                results[fileIndex].failures.append("\(unlocated)")
             } catch {
                 results[fileIndex].failures.append("\(error)")
             }
@@ -97,14 +106,8 @@ public struct SealedSecretFileRewriter: Sendable {
         for (job, outcome) in zip(jobs, outcomes) {
             switch outcome {
             case .success(.replaced(let replacement)):
-                guard var text = texts[job.file] else { continue }
                 do {
-                    let format: KubesealFormat.OutputFormat = text.format == .json ? .json : .yaml
-                    var rendered = try replacement.formatted(as: format)
-                    if format == .yaml { rendered.removeFirst(4) }  // the file keeps its own `---`
-                    else { rendered.removeLast() }                 // and its own line break
-                    text.replaceDocument(at: job.document, with: rendered)
-                    texts[job.file] = text
+                    try sealedFiles[job.file]?.replace(job.document, with: replacement)
                     results[job.file].rewritten += 1
                     results[job.file].values += replacement.spec.encryptedData.count
                 } catch {
@@ -117,7 +120,7 @@ public struct SealedSecretFileRewriter: Sendable {
             }
         }
         for index in results.indices where results[index].succeeded && results[index].rewritten > 0 {
-            results[index].newText = texts[index]?.text
+            results[index].newText = sealedFiles[index]?.text.text
         }
         return results
     }

@@ -65,15 +65,13 @@ public struct SecretBuilder: Sendable {
             path = argument
             key = PathText.lastComponent(argument)
         }
-        guard let contents = FileManager.default.contents(atPath: path) else { throw AccessError.unreadable(path: path) }
-        try add(key: key, value: contents)
+        try add(key: key, value: Data(try FileBytes.read(path)))
     }
 
     /// Adds every `KEY=VALUE` line of an env file, as kubectl reads one: blank lines and lines
     /// starting with `#` are skipped, the value is the rest of the line as written.
     public mutating func addEnvFile(_ path: String) throws {
-        guard let contents = FileManager.default.contents(atPath: path) else { throw AccessError.unreadable(path: path) }
-        try addEnvFile(contents: Array(contents), source: path)
+        try addEnvFile(contents: try FileBytes.read(path), source: path)
     }
 
     /// Adds every `KEY=VALUE` line of env-file text; `source` names it in errors.

@@ -11,9 +11,13 @@ import Foundation
 /// back as another type double-quoted, strings with line breaks as literal blocks, and long
 /// plain or quoted strings folded at spaces past column 80. Each document starts with `---`.
 public enum KubesealFormat {
-    /// The output format.
+    /// The two formats kubeseal writes (`-o yaml`, `-o json`); SealKit reads streams in both.
     public enum OutputFormat: String, Sendable, CaseIterable {
         case yaml, json
+
+        /// How documents in this format are decoded (YAML coerces scalars into string fields,
+        /// as kubectl does; JSON does not).
+        public var decodingOptions: DecodingOptions { self == .json ? .json : .yaml }
     }
 
     /// One document in `format`: YAML starts with `---\n`, JSON ends with `\n`.

@@ -23,7 +23,7 @@ public struct ManifestDocument: Sendable {
     public var apiVersion: String? { node["apiVersion"]?.scalar?.value }
 
     /// How to decode this document: YAML input gets kubeseal's string coercion, JSON does not.
-    public var decodingOptions: DecodingOptions { format == .json ? .json : .yaml }
+    public var decodingOptions: DecodingOptions { format.decodingOptions }
 
     /// A name for messages: `document 2` or `document 1, item 3`.
     public var locationDescription: String {
@@ -34,10 +34,8 @@ public struct ManifestDocument: Sendable {
 /// A file of Kubernetes objects: a YAML stream (`---`-separated), a JSON stream (concatenated
 /// objects, as kubeseal reads), and the items of any `kind: List`.
 public struct ManifestStream: Sendable {
-    /// The syntax of a stream.
-    public enum Format: String, Sendable {
-        case yaml, json
-    }
+    /// The syntax of a stream: the same two formats kubeseal writes.
+    public typealias Format = KubesealFormat.OutputFormat
 
     /// The stream's syntax: JSON when the first non-blank character is `{` or `[`.
     public let format: Format

@@ -142,11 +142,11 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
 
     /// A mapping entry.
     public struct Pair: Sendable, Hashable {
-        /// The key.
+        /// The key node: a string scalar in any Kubernetes manifest, though YAML allows more.
         public var key: YAMLNode
-        /// The text.
+        /// The value node: a scalar, a sequence or a mapping.
         public var value: YAMLNode
-        /// An entry.
+        /// An entry; decoders, not this type, check that the key is a string.
         public init(key: YAMLNode, value: YAMLNode) {
             self.key = key
             self.value = value
@@ -281,7 +281,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
     /// The null scalar.
     public static var null: YAMLNode { YAMLNode(.scalar(Scalar("null"))) }
 
-    /// A sequence.
+    /// A sequence of `items`, in order.
     public static func sequence(_ items: [YAMLNode]) -> YAMLNode { YAMLNode(.sequence(items)) }
 
     /// A mapping with string keys, in the given order.
