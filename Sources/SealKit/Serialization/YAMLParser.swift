@@ -124,7 +124,7 @@ private struct EventReader {
                 let scalar = event.data.scalar
                 let value = Self.string(scalar.value, Int(scalar.length))
                 let tag = scalar.tag.map { String(cString: $0) }
-                let node = YAMLNode(.scalar(.init(value, style: Self.style(scalar.style), tag: tag)), mark: mark)
+                let node = YAMLNode(.scalar(.init(value, style: YAMLNode.ScalarStyle(scalar.style), tag: tag)), mark: mark)
                 try add(node, anchor: scalar.anchor.map { String(cString: $0) })
             case YAML_SEQUENCE_START_EVENT:
                 try push(.sequence(items: [], anchor: event.data.sequence_start.anchor.map { String(cString: $0) }, mark: mark))
@@ -212,13 +212,17 @@ private struct EventReader {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
     }
 
-    private static func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
+}
+
+extension YAMLNode.ScalarStyle {
+    /// The style libyaml reports for a scalar event.
+    init(_ style: yaml_scalar_style_t) {
         switch style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: return .literal
-        case YAML_FOLDED_SCALAR_STYLE: return .folded
-        default: return .plain
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: self = .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: self = .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: self = .literal
+        case YAML_FOLDED_SCALAR_STYLE: self = .folded
+        default: self = .plain
         }
     }
 }

@@ -127,7 +127,7 @@ package struct YAMLSourceMap: Sendable {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 let value = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(scalar.length)), as: UTF8.self) } ?? ""
-                try add(Span(content: .scalar(value, style: style(scalar.style)), isFlow: false, range: start..<max(start, end), closer: nil, mark: mark))
+                try add(Span(content: .scalar(value, style: YAMLNode.ScalarStyle(scalar.style)), isFlow: false, range: start..<max(start, end), closer: nil, mark: mark))
             case YAML_ALIAS_EVENT:
                 try add(Span(content: .alias, isFlow: false, range: start..<max(start, end), closer: nil, mark: mark))
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -155,16 +155,6 @@ package struct YAMLSourceMap: Sendable {
             default:
                 break
             }
-        }
-    }
-
-    private static func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
-        switch style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: return .literal
-        case YAML_FOLDED_SCALAR_STYLE: return .folded
-        default: return .plain
         }
     }
 }
