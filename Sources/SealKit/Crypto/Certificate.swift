@@ -42,10 +42,19 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
     /// Reads the first `CERTIFICATE` block of a PEM text. As in kubeseal, the first certificate of
     /// a bundle is the sealing one.
     public init(pemRepresentation pem: String) throws {
-        guard let first = try Self.all(fromPEM: pem).first else {
+        // Only the first certificate of a bundle seals: the others are not parsed at all.
+        guard let first = PEMBlock.blocks(in: pem).first(where: { $0.label == "CERTIFICATE" }) else {
             throw CryptoError.invalidPEM("no CERTIFICATE block found")
         }
-        self = first
+        try self.init(block: first)
+    }
+
+    /// A certificate from its PEM block, through its DER bytes: no second PEM parse in OpenSSL.
+    init(block: PEMBlock) throws {
+        guard let der = block.der else {
+            throw CryptoError.invalidCertificate("the CERTIFICATE block could not be read: its body is not base64")
+        }
+        try self.init(derRepresentation: der)
     }
 
     /// Reads a DER-encoded certificate.
@@ -60,15 +69,7 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
 
     /// Every certificate of a PEM text, in order.
     public static func all(fromPEM pem: String) throws -> [Certificate] {
-        try PEMBlock.blocks(in: pem).filter { $0.label == "CERTIFICATE" }.map { block in
-            let x509 = try OpenSSL.withReadBIO(Array(block.text.utf8)) { bio -> OpaquePointer in
-                guard let x509 = PEM_read_bio_X509(bio, nil, sealkit_no_password, nil) else {
-                    throw CryptoError.invalidCertificate("the CERTIFICATE block could not be read: \(OpenSSL.drainErrors())")
-                }
-                return x509
-            }
-            return try Certificate(backing: Backing(taking: x509))
-        }
+        try PEMBlock.blocks(in: pem).filter { $0.label == "CERTIFICATE" }.map(Certificate.init(block:))
     }
 
     /// The certificate as PEM.

@@ -10,6 +10,14 @@ struct PEMBlock: Sendable, Equatable {
     let label: String
     /// The whole block, BEGIN and END lines included, ready for OpenSSL.
     let text: String
+    /// The bytes the block encodes (its base64 lines decoded), or nil when they are not base64
+    /// or the block has headers (`Proc-Type:`), which only encrypted keys carry.
+    var der: [UInt8]? {
+        let lines = text.split(whereSeparator: \.isNewline).dropFirst().dropLast()
+        guard !lines.contains(where: { $0.contains(":") }) else { return nil }
+        return Data(base64Encoded: lines.joined()).map(Array.init)
+    }
+
     /// Whether the block is encrypted (PKCS#8 `ENCRYPTED PRIVATE KEY` or a PEM `Proc-Type` header).
     var isEncrypted: Bool {
         label.hasPrefix("ENCRYPTED") || text.contains("Proc-Type: 4,ENCRYPTED")

@@ -136,9 +136,11 @@ public struct EnvironmentWorkflow: Sendable {
 
     private func existingSealedSecret() throws -> SealedSecret? {
         guard POSIX.kind(ofPath: environment.outputURL.path) != .missing else { return nil }
-        let documents = try ManifestStream(bytes: FileBytes.read(environment.outputURL.path)).documents.filter { $0.kind == "SealedSecret" }
-        guard documents.count == 1 else { throw EnvironmentError.unexpectedFile(path: environment.outputURL.path) }
-        return try SealedSecret(document: documents[0])
+        let file = try SealedSecretFile(contentsOf: environment.outputURL.path)
+        guard let index = file.sealedSecretIndexes.first, file.sealedSecretIndexes.count == 1 else {
+            throw EnvironmentError.unexpectedFile(path: environment.outputURL.path)
+        }
+        return try file.sealedSecret(at: index)
     }
 
     private func checkMatches(_ existing: SealedSecret) throws {

@@ -87,6 +87,10 @@ public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
 
     /// The sealing certificate: the first certificate of the PEM text.
     public func fetchCertificate() throws -> Certificate {
+        if case .localKeyring(let keyring) = self {
+            try keyring.ensure()
+            return try keyring.sealingCertificate()
+        }
         let pem = try fetchPEM()
         do {
             return try Certificate(pemRepresentation: pem)

@@ -48,8 +48,8 @@ public struct ManifestText: Sendable {
             pieces.append(Piece(prefix: String(decoding: content[cursor...], as: UTF8.self), body: "", hasContent: false))
             documents = values.map(\.0)
         case .yaml:
-            let parsed = try YAMLParser().parse(bytes).map(\.root).filter { !$0.isNull }
             let content = try TextEncoding.utf8Content(bytes)
+            let parsed = try YAMLParser().parse(validated: content).map(\.root).filter { !$0.isNull }
             pieces = Self.yamlPieces(String(decoding: content, as: UTF8.self))
             documents = parsed
         }

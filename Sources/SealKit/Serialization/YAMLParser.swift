@@ -46,7 +46,12 @@ public struct YAMLParser: Sendable {
 
     /// Parses every document of a YAML stream. Empty documents are kept (as null roots).
     public func parse(_ bytes: [UInt8]) throws(ManifestError) -> [Document] {
-        let content = try TextEncoding.utf8Content(bytes)
+        try parse(validated: try TextEncoding.utf8Content(bytes))
+    }
+
+    /// Parses content that ``TextEncoding/utf8Content(_:)`` has already checked (and stripped
+    /// of a byte-order mark), so that callers that need the content too check it once.
+    func parse(validated content: ArraySlice<UInt8>) throws(ManifestError) -> [Document] {
         do {
             // Read the caller's bytes in place: a copy would add the input's size to the peak.
             return try content.withUnsafeBufferPointer { buffer in
