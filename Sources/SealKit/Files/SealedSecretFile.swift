@@ -12,7 +12,7 @@ public struct SealedSecretFile: Sendable {
     /// The path, as given.
     public let path: String
     /// The file cut into documents, with the replacements made so far.
-    public private(set) var text: ManifestText
+    public internal(set) var text: ManifestText
     /// The indexes (into ``ManifestText/documents``) of the SealedSecret documents, in order.
     public let sealedSecretIndexes: [Int]
 
@@ -67,13 +67,18 @@ public struct SealedSecretFile: Sendable {
         throw ManifestError(.ambiguous(what: matching.isEmpty ? "no SealedSecret matches" : "\(matching.count) SealedSecrets match", candidates: names), file: path)
     }
 
-    /// Replaces document `index` with `sealed`, written as kubeseal writes it in the file's format;
-    /// the file's own separator and the comments around the document stay.
-    public mutating func replace(_ index: Int, with sealed: SealedSecret) throws {
+    /// Replaces document `index` with `sealed`. When only values of `encryptedData` differ, only
+    /// their lines change (see ``editValuesInPlace(_:from:to:)``); otherwise the document is
+    /// written as kubeseal writes it in the file's format, and the file's own separator and the
+    /// comments around the document stay. Returns whether the edit was in place.
+    @discardableResult
+    public mutating func replace(_ index: Int, with sealed: SealedSecret) throws -> Bool {
+        if let old = try? sealedSecret(at: index), editValuesInPlace(index, from: old, to: sealed) { return true }
         var rendered = try sealed.formatted(as: format)
         if format == .yaml { rendered.removeFirst(4) }  // the file keeps its own `---`
         else { rendered.removeLast() }                 // and its own line break
         text.replaceDocument(at: index, with: rendered)
+        return false
     }
 
     /// Writes the file atomically; its mode is kept.

@@ -67,6 +67,17 @@ public struct ManifestText: Sendable {
         pieces.map { $0.prefix + $0.body }.joined()
     }
 
+    /// Document `index`'s own text, as in the file (comments inside it included).
+    public func body(at index: Int) -> String {
+        pieces[contentIndices[index]].body
+    }
+
+    /// Sets document `index`'s own text to `body`, exactly: for edits that keep everything but
+    /// the bytes they mean to change.
+    public mutating func setBody(at index: Int, _ body: String) {
+        pieces[contentIndices[index]].body = body
+    }
+
     /// Replaces document `index`'s text. For YAML, the file's own separator, the comments
     /// before the document and those after its last line of content are kept; `newText` should
     /// not start with `---`.

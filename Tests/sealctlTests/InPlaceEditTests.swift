@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import SealKit
+
+/// `set` and `unset` on SealedSecret files as people keep them in git: they change the lines of
+/// the values they touch and nothing else.
+@Suite("set and unset change only their lines")
+struct InPlaceEditTests {
+    /// A SealedSecret of `keys`, sealed for the vector certificate, as kubeseal prints it.
+    static func sealed(_ keys: [String], name: String = "db", namespace: String = "prod") throws -> String {
+        let certificate = try Certificate(pemRepresentation: TestFixtures.vectorText("key/tls.crt"))
+        let values = Dictionary(uniqueKeysWithValues: keys.map { ($0, "value-of-\($0)") })
+        return try Sealer(certificate: certificate).seal(Secret(name: name, namespace: namespace, stringData: values)).formatted(as: .yaml)
+    }
+
+    struct Shape: CustomStringConvertible, Sendable {
+        let name: String
+        /// Makes the file from kubeseal's text of a SealedSecret with keys `a`, `c`, `e`.
+        let make: @Sendable (String) throws -> String
+        var description: String { name }
+    }
+
+    static let shapes: [Shape] = [
+        Shape(name: "comments of every kind and a trailing blank line") { text in
+            "# Managed by hand: do not regenerate.\n" + text
+                .replacingOccurrences(of: "  encryptedData:\n", with: "  # sealed values\n  encryptedData:\n")
+                .replacingOccurrences(of: "\n    c: ", with: "\n    # the cache password\n    c: ")
+                .replacingOccurrences(of: "  template:\n", with: "  template: # what the controller creates\n") + "\n"
+        },
+        Shape(name: "hand-ordered keys") { text in
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard let a = lines.firstIndex(where: { $0.hasPrefix("    a: ") }), let e = lines.firstIndex(where: { $0.hasPrefix("    e: ") }) else { throw MissingFixture(path: "keys a and e") }
+            var swapped = lines
+            swapped.swapAt(a, e)
+            return swapped.joined(separator: "\n")
+        },
+        Shape(name: "an older kubeseal's null fields, no leading ---, a trailing ---") { text in
+            String(text.dropFirst(4))
+                .replacingOccurrences(of: "  name: db\n  namespace: prod\n", with: "  creationTimestamp: null\n  name: db\n  namespace: prod\n")
+                .replacingOccurrences(of: "    metadata:\n", with: "    data: null\n    metadata:\n      creationTimestamp: null\n") + "---\n"
+        },
+        Shape(name: "a Namespace before the SealedSecret") { text in
+            "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: prod # the team's namespace\n" + text
+        },
+        Shape(name: "CRLF line ends") { text in text.replacingOccurrences(of: "\n", with: "\r\n") },
+        Shape(name: "no final newline") { text in String(text.dropLast()) },
+    ]
+
+    func withFile(_ shape: Shape, _ body: (URL, String) throws -> Void) throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("sealed.yaml")
+            let original = try shape.make(try Self.sealed(["a", "c", "e"]))
+            try Data(original.utf8).write(to: file)
+            try body(file, original)
+        }
+    }
+
+    /// The lines, split at LF and CRLF (one Character in Swift), each without its line end.
+    static func lines(_ text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+    }
+
+    @Test("set of a new key adds one line; unset of it gives back the original byte for byte", arguments: shapes)
+    func addThenRemove(_ shape: Shape) throws {
+        try withFile(shape) { file, original in
+            let set = try Sealctl.run(["set", "--cert", VectorKey.certificate, file.path, "d"], input: "new-value")
+            #expect(set.status == 0, "\(set.stderr)")
+            let added = try String(decoding: Data(contentsOf: file), as: UTF8.self)
+            var remaining = Self.lines(added)
+            let addedLine = try #require(remaining.firstIndex { $0.hasPrefix("    d: Ag") })
+            remaining.remove(at: addedLine)
+            #expect(remaining == Self.lines(original), "only the new key's line was added")
+            let unset = try Sealctl.run(["unset", file.path, "d"])
+            #expect(unset.status == 0, "\(unset.stderr)")
+            #expect(try Data(contentsOf: file) == Data(original.utf8))
+        }
+    }
+
+    @Test("set of an existing key changes only that value's line, and the value opens", arguments: shapes)
+    func replaceValue(_ shape: Shape) throws {
+        try withFile(shape) { file, original in
+            let set = try Sealctl.run(["set", "--cert", VectorKey.certificate, file.path, "c"], input: "changed")
+            #expect(set.status == 0, "\(set.stderr)")
+            let after = Self.lines(try String(decoding: Data(contentsOf: file), as: UTF8.self)), before = Self.lines(original)
+            #expect(after.count == before.count)
+            let changed = zip(before, after).filter { $0 != $1 }
+            #expect(changed.count == 1 && changed.first?.1.hasPrefix("    c: Ag") == true, "\(changed.map(\.1))")
+            let sealed = try SealedSecretFile(contentsOf: file.path).select().sealed
+            let values = try Unsealer(keyring: Keyring(contentsOf: TestFixtures.vectorURL("key/tls.key"))).openValues(of: sealed)
+            #expect(values["c"] == Array("changed".utf8))
+            #expect(values["a"] == Array("value-of-a".utf8))
+        }
+    }
+
+    @Test("a new key goes at its go-yaml position when the keys are sorted, else after the last")
+    func newKeyPosition() throws {
+        try withFile(Self.shapes[0]) { file, _ in
+            _ = try Sealctl.run(["set", "--cert", VectorKey.certificate, file.path, "b"], input: "x")
+            let keys = Self.lines(try String(decoding: Data(contentsOf: file), as: UTF8.self)).filter { $0.range(of: #"^    [a-e]: "#, options: .regularExpression) != nil }.map { $0.dropFirst(4).prefix(1) }
+            #expect(keys == ["a", "b", "c", "e"])
+        }
+        try withFile(Self.shapes[1]) { file, _ in
+            _ = try Sealctl.run(["set", "--cert", VectorKey.certificate, file.path, "b"], input: "x")
+            let keys = Self.lines(try String(decoding: Data(contentsOf: file), as: UTF8.self)).filter { $0.range(of: #"^    [a-e]: "#, options: .regularExpression) != nil }.map { $0.dropFirst(4).prefix(1) }
+            #expect(keys == ["e", "c", "a", "b"])
+        }
+    }
+
+    @Test("two SealedSecrets in one file: --name picks one, the other stays byte for byte; without it the error lists both")
+    func twoSealedSecrets() throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("both.yaml")
+            let first = try Self.sealed(["a"], name: "db"), second = try Self.sealed(["a"], name: "cache")
+            try Data((first + second).utf8).write(to: file)
+            let ambiguous = try Sealctl.run(["set", "--cert", VectorKey.certificate, file.path, "b"], input: "x")
+            #expect(ambiguous.status != 0)
+            #expect(ambiguous.stderr.contains("db in prod") && ambiguous.stderr.contains("cache in prod"), "\(ambiguous.stderr)")
+            #expect(try Data(contentsOf: file) == Data((first + second).utf8))
+            let picked = try Sealctl.run(["set", "--cert", VectorKey.certificate, "--name", "cache", file.path, "b"], input: "x")
+            #expect(picked.status == 0, "\(picked.stderr)")
+            let text = try String(decoding: Data(contentsOf: file), as: UTF8.self)
+            #expect(text.hasPrefix(first))
+            #expect(Self.lines(text).count == Self.lines(first + second).count + 1)
+        }
+    }
+
+    @Test("edit with no change leaves the file byte-identical", arguments: shapes)
+    func editWithoutChange(_ shape: Shape) throws {
+        try withFile(shape) { file, original in
+            let result = try Sealctl.run(["edit", "--key", VectorKey.privateKey, "--cert", VectorKey.certificate, file.path], environment: ["EDITOR": "true", "VISUAL": nil])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("no changes"))
+            #expect(try Data(contentsOf: file) == Data(original.utf8))
+        }
+    }
+}
