@@ -180,6 +180,32 @@ struct EnvironmentWorkflowTests {
         }
     }
 
+    @Test("rotate of one key changes only that key's line in git, and keeps a comment added by hand", .enabled(if: ExternalTool.find("git") != nil, "git is not installed"))
+    func rotateOneKeyInGit() throws {
+        let git = try #require(ExternalTool.find("git"))
+        try withTemporaryDirectory { directory in
+            let project = try Self.makeProject(in: directory)
+            let valuesFile = directory.appendingPathComponent("values.yaml")
+            try Self.writeValuesFile(valuesFile)
+            #expect(try Sealctl.run(["generate", "production", "--values-file", valuesFile.path], directory: project).status == 0)
+            let file = project.appendingPathComponent("k8s/environments/production/secrets.yaml")
+            try file.write(try file.read().replacingOccurrences(of: "  encryptedData:\n", with: "  encryptedData: # rotate with sealctl rotate\n"))
+            let environment = ["GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
+                               "HOME": directory.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+            for arguments in [["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "generated"]] {
+                let result = try ExternalTool.run(git, arguments, environment: environment, directory: project)
+                try #require(result.status == 0, "\(result.errorOutput)")
+            }
+            let rotation = directory.appendingPathComponent("rotation.yaml")
+            try rotation.write("POSTGRES_PASSWORD: rotated-canary-password-0123456789\n", mode: 0o600)
+            let result = try Sealctl.run(["rotate", "production", "POSTGRES_PASSWORD", "--values-file", rotation.path], directory: project)
+            #expect(result.status == 0, "\(result.stderr)")
+            let numstat = try ExternalTool.run(git, ["diff", "--numstat", "--", "k8s/environments/production/secrets.yaml"], environment: environment, directory: project)
+            #expect(numstat.output.hasPrefix("1\t1\t"), "\(numstat.output)")
+            #expect(try file.read().contains("  encryptedData: # rotate with sealctl rotate\n"))
+        }
+    }
+
     @Test("rotate production POSTGRES_PASSWORD changes only that key's ciphertext")
     func rotateOneKey() throws {
         try withTemporaryDirectory { directory in

@@ -11,13 +11,17 @@ import Musl
 import Darwin
 #endif
 
-// posix_spawn's file actions are a struct in glibc and musl and an optional pointer on Darwin.
+// posix_spawn's file actions and attributes are structs in glibc and musl, optional pointers on Darwin.
 #if canImport(Darwin)
 private typealias FileActions = posix_spawn_file_actions_t?
+private typealias SpawnAttributes = posix_spawnattr_t?
 private func emptyFileActions() -> FileActions { nil }
+private func emptySpawnAttributes() -> SpawnAttributes { nil }
 #else
 private typealias FileActions = posix_spawn_file_actions_t
+private typealias SpawnAttributes = posix_spawnattr_t
 private func emptyFileActions() -> FileActions { posix_spawn_file_actions_t() }
+private func emptySpawnAttributes() -> SpawnAttributes { posix_spawnattr_t() }
 #endif
 
 /// Runs a child process (kubectl, an editor, git) with `posix_spawn`: standard input is fed and
@@ -154,10 +158,29 @@ package struct ChildProcess: Sendable {
         signal(SIGPIPE, SIG_IGN)
         let argv = CStringArray([executable] + arguments)
         let envp = CStringArray((environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" })
+        var attributes = emptySpawnAttributes()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        closeInheritedDescriptors(&actions, &attributes)
         var pid = pid_t()
-        let code = posix_spawn(&pid, executable, &actions, nil, argv.pointers, envp.pointers)
+        let code = posix_spawn(&pid, executable, &actions, &attributes, argv.pointers, envp.pointers)
         guard code == 0 else { throw LaunchError(executable: executable, step: "posix_spawn", code: code) }
         return pid
+    }
+
+    /// The child gets standard input, output and error, and no other descriptor of this
+    /// process: another thread's file (a private key being read, a script being written) must
+    /// not reach kubectl or an editor, nor keep a file busy (`ETXTBSY`) while the child runs.
+    /// Linux: a close action for every descriptor from 3 that is open now (glibc ignores those
+    /// closed by the time of the spawn). Darwin: `POSIX_SPAWN_CLOEXEC_DEFAULT`.
+    private static func closeInheritedDescriptors(_ actions: inout FileActions, _ attributes: inout SpawnAttributes) {
+        #if canImport(Darwin)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_CLOEXEC_DEFAULT))
+        #else
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [] {
+            if let descriptor = Int32(name), descriptor > 2 { posix_spawn_file_actions_addclose(&actions, descriptor) }
+        }
+        #endif
     }
 
     /// A NULL-terminated array of C strings that lives as long as the value.

@@ -74,7 +74,7 @@ extension EnvironmentWorkflow {
             }
         }
         let sealed = try seal(plan, values: values, certificate: certificate)
-        let added = try write(try fileText(sealed, certificate: certificate, command: command))
+        let added = try write(sealed, from: plan, certificate: certificate, command: command)
         return Outcome(environment: environment, namespace: namespace, sealedKeys: plan.keysToSeal.map(\.name), keptKeys: plan.keptKeys,
                        shownValues: shown, certificate: certificate, addedToKustomization: added, nextCommands: nextCommands, rotated: rotating)
     }

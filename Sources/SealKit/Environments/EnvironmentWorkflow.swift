@@ -112,6 +112,25 @@ public struct EnvironmentWorkflow: Sendable {
     @discardableResult
     public func write(_ text: String) throws -> Bool {
         try AtomicFile.write(text, to: environment.outputURL)
+        return try addToKustomization()
+    }
+
+    /// Writes `sealed`, which `plan` made from the existing file, into that file by changing only
+    /// the lines of the keys that changed, when the file was sealed with `certificate` (its header
+    /// names that key) and the change can be made line by line; else writes the whole file anew.
+    /// Returns whether the kustomization was changed.
+    @discardableResult
+    public func write(_ sealed: SealedSecret, from plan: Plan, certificate: Certificate, command: String) throws -> Bool {
+        if let existing = plan.existing, existing.recordedKeyFingerprint == certificate.keyFingerprint,
+           var file = try? SealedSecretFile(contentsOf: environment.outputURL.path), file.sealedSecretIndexes.count == 1,
+           let index = file.sealedSecretIndexes.first, try file.replace(index, with: sealed) {
+            try file.write()
+            return try addToKustomization()
+        }
+        return try write(try fileText(sealed, certificate: certificate, command: command))
+    }
+
+    private func addToKustomization() throws -> Bool {
         guard let kustomizationFile = KustomizeOverlay.kustomizationFile(in: environment.overlay) else { return false }
         let original = try FileBytes.text(kustomizationFile.path)
         guard let edited = try KustomizationEditor.addingResource(environment.outputFileName, to: original) else { return false }
