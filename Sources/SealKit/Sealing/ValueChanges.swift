@@ -33,6 +33,12 @@ public struct ValueChanges: Sendable, Equatable {
     public func summary(comparedTo old: [String: [UInt8]]) -> (added: [String], changed: [String], removed: [String]) {
         (updated.keys.filter { old[$0] == nil }.sorted(), updated.keys.filter { old[$0] != nil }.sorted(), removed.sorted())
     }
+
+    /// `2 added ["a", "b"], 1 changed ["c"], 0 removed []`: key names only, never values.
+    public func summaryText(comparedTo old: [String: [UInt8]]) -> String {
+        let (added, changed, removed) = summary(comparedTo: old)
+        return "\(added.count) added \(added), \(changed.count) changed \(changed), \(removed.count) removed \(removed)"
+    }
 }
 
 extension Sealer {

@@ -49,19 +49,13 @@ struct CheckCommand: ParsableCommand {
     var config: String?
 
     func run() throws {
-        do {
+        try Console.exitingTwoOnError {
             let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let checked = paths.isEmpty ? [(RepositoryChecker.repositoryRoot(around: here) ?? here).path] : paths
             let options = RepositoryChecker.Options(allowedPlainSecretGlobs: allowed, certificates: try certificates())
-            let checker = RepositoryChecker(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), options: options)
-            let report = try checker.report(paths: checked)
+            let report = try RepositoryChecker(root: here, options: options).report(paths: checked)
             Console.standardOutput(report.rendered(as: format))
             if report.errorCount > 0 { throw ExitCode(1) }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            Console.error(error)
-            throw ExitCode(2)
         }
     }
 

@@ -31,33 +31,32 @@ struct EditCommand: ParsableCommand {
     @OptionGroup var certificate: CertificateOptions
 
     func run() throws {
-        var (sealedFile, index, sealed) = try selection.select(in: file)
-        var old = try Unsealer(keyring: keys.keyring(orKeysOf: certificate.keyring.effective)).openValues(of: sealed)
-        defer { SecureMemory.wipe(&old) }
-        let sealer = try Sealer(certificate: try certificate.certificate())
-        let editable = EditableValues(old)
-
-        let scratch = try PrivateScratchFile(in: Environment["SEALCTL_SCRATCH_DIR"])
-        defer { scratch.destroy() }
-        try scratch.write(Data(try editable.document(for: sealed, from: file).utf8))
-        var new: [String: [UInt8]]
-        do {
-            try scratch.edit(environment: Environment.values)
-            new = try editable.values(fromEdited: Array(try scratch.read()))
-        } catch {
-            throw CLIError("\(ErrorText.describe(error)); nothing was changed")
+        var summary: String?
+        try selection.rewrite(file) { sealed in
+            var old = try Unsealer(keyring: keys.keyring(orKeysOf: certificate.keyring.effective)).openValues(of: sealed)
+            defer { SecureMemory.wipe(&old) }
+            let sealer = try Sealer(certificate: try certificate.certificate())
+            let editable = EditableValues(old)
+            let scratch = try PrivateScratchFile(in: Environment.values["SEALCTL_SCRATCH_DIR"].flatMap { $0.isEmpty ? nil : $0 })
+            defer { scratch.destroy() }
+            try scratch.write(Data(try editable.document(for: sealed, from: file).utf8))
+            var new: [String: [UInt8]]
+            do {
+                try scratch.edit(environment: Environment.values)
+                new = try editable.values(fromEdited: Array(try scratch.read()))
+            } catch {
+                throw CLIError("\(ErrorText.describe(error)); nothing was changed")
+            }
+            defer { SecureMemory.wipe(&new) }
+            let changes = ValueChanges(from: old, to: new)
+            guard !changes.isEmpty else {
+                Console.standardError("no changes; \(file) is unchanged\n")
+                return nil
+            }
+            summary = changes.summaryText(comparedTo: old)
+            return try sealer.apply(changes, to: sealed)
         }
-        defer { SecureMemory.wipe(&new) }
-
-        let changes = ValueChanges(from: old, to: new)
-        guard !changes.isEmpty else {
-            Console.standardError("no changes; \(file) is unchanged\n")
-            return
-        }
-        try sealedFile.replace(index, with: try sealer.apply(changes, to: sealed))
-        try sealedFile.write()
-        let summary = changes.summary(comparedTo: old)
-        Console.standardError("sealed \(file): \(summary.added.count) added \(summary.added), \(summary.changed.count) changed \(summary.changed), \(summary.removed.count) removed \(summary.removed)\n")
+        if let summary { Console.standardError("sealed \(file): \(summary)\n") }
     }
 }
 
@@ -86,18 +85,13 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var keyring: KeyringOption
 
     func run() throws {
-        do {
+        try Console.exitingTwoOnError {
             let unsealer = Unsealer(keyring: try keys.keyring(orKeysOf: keyring.effective))
             let before = try SealedSecretFile(contentsOf: old).select().sealed
             let after = try SealedSecretFile(contentsOf: new).select().sealed
             let diff = try SealedSecretDiff(from: before, to: after, unsealer: unsealer)
             Console.standardOutput(diff.text)
             if !diff.isEmpty { throw ExitCode(1) }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            Console.error(error)
-            throw ExitCode(2)
         }
     }
 }

@@ -26,6 +26,16 @@ struct WorkflowOptions: ParsableArguments {
         return project
     }
 
+    /// Runs the environments `names` (or `all`) of the config, in order; `command` and the
+    /// environment's name go into each file's header.
+    func run(_ names: [String], force: Bool, rotating: [String]?, command: String) throws {
+        let config = try loadConfig()
+        let values = try valuesFile.map { try ValuesFile(path: $0, environments: config.environments.map(\.name)) }
+        for environment in try config.environments(named: names) {
+            try run(environment, force: force, rotating: rotating, values: values, command: "\(command) \(environment.name)")
+        }
+    }
+
     /// Runs one environment: plan, values, seal, write, summary.
     func run(_ environment: EnvironmentConfig, force: Bool, rotating: [String]?, values valuesFile: ValuesFile?, command: String) throws {
         let workflow = try EnvironmentWorkflow(environment: environment)
@@ -82,12 +92,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let config = try options.loadConfig()
-        let selected = try config.environments(named: environments)
-        let values = try options.valuesFile.map { try ValuesFile(path: $0, environments: config.environments.map(\.name)) }
-        for environment in selected {
-            try options.run(environment, force: force, rotating: nil, values: values, command: "sealctl generate \(environment.name)")
-        }
+        try options.run(environments, force: force, rotating: nil, command: "sealctl generate")
     }
 
 }
@@ -116,9 +121,6 @@ struct RotateCommand: ParsableCommand {
     @OptionGroup var options: WorkflowOptions
 
     func run() throws {
-        let config = try options.loadConfig()
-        let selected = try config.environments(named: [environment])[0]
-        let values = try options.valuesFile.map { try ValuesFile(path: $0, environments: config.environments.map(\.name)) }
-        try options.run(selected, force: false, rotating: keys, values: values, command: "sealctl rotate \(environment)")
+        try options.run([environment], force: false, rotating: keys, command: "sealctl rotate")
     }
 }

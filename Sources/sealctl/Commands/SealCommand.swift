@@ -133,10 +133,7 @@ struct SealCommand: ParsableCommand {
 
     private func merge(_ secrets: [Secret], into path: String, sealer: Sealer) throws {
         guard secrets.count == 1 else { throw CLIError("--merge-into takes one Secret, found \(secrets.count)") }
-        var file = try SealedSecretFile(contentsOf: path)
         // --name and -n describe the Secret being merged, not which SealedSecret to merge into.
-        let (index, target) = try file.select()
-        try file.replace(index, with: try sealer.merge(secrets[0], into: target, allowEmptyData: allowEmptyData))
-        try file.write()
+        try SelectionOptions.rewrite(path) { try sealer.merge(secrets[0], into: $0, allowEmptyData: allowEmptyData) }
     }
 }

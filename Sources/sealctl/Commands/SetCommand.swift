@@ -14,7 +14,9 @@ struct SetCommand: ParsableCommand {
         discussion: """
         The value is read from standard input, or asked for without echo on a terminal; it is \
         never taken from the command line. It is sealed for the file's own name, namespace and \
-        scope, and the file is rewritten atomically in its own format.
+        scope. Only that key's line changes: comments, key order, other documents and line ends \
+        stay as they are, and the file is written atomically. In a file with several \
+        SealedSecrets, --name (and -n) picks one.
 
         EXAMPLES:
           printf %s "$NEW_PASSWORD" | sealctl set --cert tls.crt db.sealed.yaml password
@@ -36,14 +38,12 @@ struct SetCommand: ParsableCommand {
     }
 
     func run() throws {
-        var (sealedFile, index, target) = try selection.select(in: file)
-        // From standard input, or asked for without echo on a terminal: never from argv.
-        let value = POSIX.isTerminal(.input) ? Data(try SecretPrompt.read("Value for \(key): ").utf8) : Data(try POSIX.readStandardInput())
-        let sealer = try Sealer(certificate: try certificate.certificate())
-        var secret = Secret(name: target.metadata.name, namespace: target.metadata.namespace)
-        secret.data[key] = value
-        try sealedFile.replace(index, with: try sealer.merge(secret, into: target))
-        try sealedFile.write()
+        try selection.rewrite(file) { target in
+            // From standard input, or asked for without echo on a terminal: never from argv.
+            let value = POSIX.isTerminal(.input) ? Data(try SecretPrompt.read("Value for \(key): ").utf8) : Data(try POSIX.readStandardInput())
+            let secret = Secret(name: target.metadata.name, namespace: target.metadata.namespace, data: [key: value])
+            return try Sealer(certificate: try certificate.certificate()).merge(secret, into: target)
+        }
     }
 }
 
@@ -67,12 +67,11 @@ struct UnsetCommand: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
 
     func run() throws {
-        var (sealedFile, index, target) = try selection.select(in: file)
-        guard target.spec.encryptedData.removeValue(forKey: key) != nil else {
-            throw CLIError("\(file): the SealedSecret has no key \"\(key)\"")
+        try selection.rewrite(file) { target in
+            var target = target
+            guard target.spec.encryptedData.removeValue(forKey: key) != nil else { throw CLIError("\(file): the SealedSecret has no key \"\(key)\"") }
+            return target
         }
-        try sealedFile.replace(index, with: target)
-        try sealedFile.write()
     }
 }
 
@@ -84,10 +83,19 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: [.customShort("n"), .customLong("namespace")], help: ArgumentHelp("Its namespace, when names repeat.", valueName: "namespace"))
     var namespace: String?
 
-    /// The file and the SealedSecret in it that is meant.
-    func select(in path: String) throws -> (file: SealedSecretFile, index: Int, sealed: SealedSecret) {
-        let file = try SealedSecretFile(contentsOf: path)
+    /// Changes the SealedSecret meant in the file at `path` with `change` (nil: leave the file
+    /// as it is), writes it atomically, and says when it was rewritten whole.
+    func rewrite(_ path: String, _ change: (SealedSecret) throws -> SealedSecret?) throws {
+        try Self.rewrite(path, name: name, namespace: namespace, change)
+    }
+
+    static func rewrite(_ path: String, name: String? = nil, namespace: String? = nil, _ change: (SealedSecret) throws -> SealedSecret?) throws {
+        var file = try SealedSecretFile(contentsOf: path)
         let (index, sealed) = try file.select(name: name, namespace: namespace)
-        return (file, index, sealed)
+        guard let changed = try change(sealed) else { return }
+        if try !file.replace(index, with: changed) {
+            Console.standardError("note: \(path): the SealedSecret was rewritten in kubeseal's format (this change cannot be made line by line); comments inside it are not kept\n")
+        }
+        try file.write()
     }
 }

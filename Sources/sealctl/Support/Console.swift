@@ -1,3 +1,4 @@
+import ArgumentParser
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -17,6 +18,12 @@ enum Console {
     static func standardInput(expecting what: String, or alternative: String) throws -> [UInt8] {
         guard !POSIX.isTerminal(.input) else { throw CLIError("standard input is a terminal (tty detected: expecting \(what)); pipe it in, or use \(alternative)") }
         return try POSIX.readStandardInput()
+    }
+
+    /// Runs `body` for a command whose own exit codes mean something (0, 1): any error is printed
+    /// and becomes exit 2.
+    static func exitingTwoOnError(_ body: () throws -> Void) throws {
+        do { try body() } catch let exit as ExitCode { throw exit } catch { Console.error(error); throw ExitCode(2) }
     }
 
     static func warning(_ message: String) {

@@ -7,9 +7,4 @@ import Foundation
 /// The process environment, read once.
 enum Environment {
     static let values = ProcessInfo.processInfo.environment
-
-    static subscript(name: String) -> String? {
-        guard let value = values[name], !value.isEmpty else { return nil }
-        return value
-    }
 }
