@@ -71,6 +71,16 @@ struct EnvironmentWorkflowTests {
         return project
     }
 
+    /// The project with `environment` (or `all`) generated from the canary values file.
+    static func generatedProject(in directory: URL, _ environment: String) throws -> URL {
+        let project = try makeProject(in: directory)
+        let valuesFile = directory.appendingPathComponent("values.yaml")
+        try writeValuesFile(valuesFile)
+        let result = try Sealctl.run(["generate", environment, "--values-file", valuesFile.path], directory: project)
+        try #require(result.status == 0, "\(result.stderr)")
+        return project
+    }
+
     static let canaries = [
         "staging": ["POSTGRES_USER": "stg-canary-user-7Q", "POSTGRES_PASSWORD": "stg-canary-pg-pass-8h2kLm0pQ", "POSTGRES_HOST": "stg-canary-host.internal",
                     "RABBITMQ_USER": "stg-canary-mq-user", "RABBITMQ_PASSWORD": "stg-canary-mq-pass-93jdkwlq"],
@@ -90,11 +100,7 @@ struct EnvironmentWorkflowTests {
     func generatedOverlaysRenderWithKubectl() throws {
         let kubectl = try #require(ExternalTool.find("kubectl"))
         try withTemporaryDirectory { directory in
-            let project = try Self.makeProject(in: directory)
-            let valuesFile = directory.appendingPathComponent("values.yaml")
-            try Self.writeValuesFile(valuesFile)
-            let result = try Sealctl.run(["generate", "all", "--values-file", valuesFile.path], directory: project)
-            try #require(result.status == 0, "\(result.stderr)")
+            let project = try Self.generatedProject(in: directory, "all")
             for (environment, namespace) in Self.environments {
                 let overlay = project.appendingPathComponent("k8s/environments/\(environment)")
                 let rendered = try ExternalTool.run(kubectl, ["kustomize", overlay.path])
@@ -184,10 +190,7 @@ struct EnvironmentWorkflowTests {
     func rotateOneKeyInGit() throws {
         let git = try #require(ExternalTool.find("git"))
         try withTemporaryDirectory { directory in
-            let project = try Self.makeProject(in: directory)
-            let valuesFile = directory.appendingPathComponent("values.yaml")
-            try Self.writeValuesFile(valuesFile)
-            #expect(try Sealctl.run(["generate", "production", "--values-file", valuesFile.path], directory: project).status == 0)
+            let project = try Self.generatedProject(in: directory, "production")
             let file = project.appendingPathComponent("k8s/environments/production/secrets.yaml")
             try file.write(try file.read().replacingOccurrences(of: "  encryptedData:\n", with: "  encryptedData: # rotate with sealctl rotate\n"))
             let environment = ["GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
@@ -209,10 +212,7 @@ struct EnvironmentWorkflowTests {
     @Test("rotate production POSTGRES_PASSWORD changes only that key's ciphertext")
     func rotateOneKey() throws {
         try withTemporaryDirectory { directory in
-            let project = try Self.makeProject(in: directory)
-            let valuesFile = directory.appendingPathComponent("values.yaml")
-            try Self.writeValuesFile(valuesFile)
-            #expect(try Sealctl.run(["generate", "production", "--values-file", valuesFile.path], directory: project).status == 0)
+            let project = try Self.generatedProject(in: directory, "production")
             let file = project.appendingPathComponent("k8s/environments/production/secrets.yaml")
             let before = try SealedSecret(document: ManifestStream(text: file.read()).documents[0])
 
