@@ -5,7 +5,7 @@ import PackageDescription
 
 let targets = [
     "FuzzManifest", "FuzzSealedSecret", "FuzzKeyFile", "FuzzKustomization", "FuzzSealedValue",
-    "FuzzProjectConfig", "FuzzEnvFile", "FuzzValidator", "FuzzSourceMap",
+    "FuzzProjectConfig", "FuzzEnvFile", "FuzzValidator", "FuzzSourceMap", "FuzzSealedSecretFile",
 ]
 
 let package = Package(

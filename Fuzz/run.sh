@@ -14,7 +14,7 @@ shift || true
 cd "$(dirname "$0")"
 fuzz=$(pwd)
 fixtures=$(cd ../Tests/Fixtures && pwd)
-all=(FuzzManifest FuzzSealedSecret FuzzKeyFile FuzzKustomization FuzzSealedValue FuzzProjectConfig FuzzEnvFile FuzzValidator FuzzSourceMap)
+all=(FuzzManifest FuzzSealedSecret FuzzKeyFile FuzzKustomization FuzzSealedValue FuzzProjectConfig FuzzEnvFile FuzzValidator FuzzSourceMap FuzzSealedSecretFile)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all[@]}"); fi
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 mkdir -p crashes corpus
@@ -29,7 +29,7 @@ seed() {  # seed TARGET DIR: the fixtures that exercise TARGET
     case "$1" in
         FuzzManifest|FuzzValidator|FuzzSourceMap)
             copy_seeds "$2" $(find "$fixtures/vectors/sealedsecrets" "$fixtures/smartem" "$fixtures/crd" -name '*.yaml' -o -name '*.json') ;;
-        FuzzSealedSecret)
+        FuzzSealedSecret|FuzzSealedSecretFile)
             copy_seeds "$2" "$fixtures"/vectors/sealedsecrets/*.yaml "$fixtures"/vectors/sealedsecrets/*.json ;;
         FuzzKeyFile)
             copy_seeds "$2" "$fixtures"/vectors/key/* "$fixtures"/vectors/key-renewed/* "$fixtures"/vectors/keys-both.list.yaml ;;

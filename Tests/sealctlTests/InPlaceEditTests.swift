@@ -134,4 +134,36 @@ struct InPlaceEditTests {
             #expect(try Data(contentsOf: file) == Data(original.utf8))
         }
     }
+
+    @Test("JSON: a new key adds its line and one comma; unset gives the original back; a changed value changes one line")
+    func json() throws {
+        try withTemporaryDirectory { directory in
+            let certificate = try Certificate(pemRepresentation: TestFixtures.vectorText("key/tls.crt"))
+            let secret = Secret(name: "db", namespace: "prod", stringData: ["a": "1", "c": "3"])
+            let original = try Sealer(certificate: certificate).seal(secret).formatted(as: .json)
+            let file = directory.appendingPathComponent("sealed.json")
+            try Data(original.utf8).write(to: file)
+            let before = Self.lines(original)
+
+            #expect(try Sealctl.run(["set", "--cert", VectorKey.certificate, file.path, "e"], input: "5").status == 0)
+            let added = Self.lines(try String(decoding: Data(contentsOf: file), as: UTF8.self))
+            #expect(added.count == before.count + 1)
+            #expect(zip(before, added.filter { !$0.contains("\"e\": ") }).filter { $0 != $1 }.count == 1, "only the comma before the new last key")
+            #expect(try Sealctl.run(["unset", file.path, "e"]).status == 0)
+            #expect(try String(decoding: Data(contentsOf: file), as: UTF8.self) == original)
+
+            #expect(try Sealctl.run(["set", "--cert", VectorKey.certificate, file.path, "b"], input: "2").status == 0)
+            let inserted = Self.lines(try String(decoding: Data(contentsOf: file), as: UTF8.self))
+            #expect(inserted.filter { !$0.contains("\"b\": ") } == before, "a key in Go's order goes between, with its comma")
+            #expect(try Sealctl.run(["unset", file.path, "b"]).status == 0)
+
+            #expect(try Sealctl.run(["set", "--cert", VectorKey.certificate, file.path, "c"], input: "changed").status == 0)
+            let changed = Self.lines(try String(decoding: Data(contentsOf: file), as: UTF8.self))
+            #expect(changed.count == before.count && zip(before, changed).filter { $0 != $1 }.count == 1)
+            let result = try Sealctl.run(["unset", file.path, "c"])
+            #expect(result.status == 0 && !result.stderr.contains("note:"), "\(result.stderr)")
+            let values = try Unsealer(keyring: Keyring(contentsOf: TestFixtures.vectorURL("key/tls.key"))).openValues(of: SealedSecretFile(contentsOf: file.path).select().sealed)
+            #expect(values == ["a": Array("1".utf8)])
+        }
+    }
 }

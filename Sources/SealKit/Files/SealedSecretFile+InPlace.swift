@@ -16,12 +16,16 @@ extension SealedSecretFile {
         var oldRest = old, newRest = new
         oldRest.spec.encryptedData = [:]
         newRest.spec.encryptedData = [:]
-        guard format == .yaml, oldRest == newRest else { return false }
+        guard oldRest == newRest else { return false }
         let body = text.body(at: index)
         let bytes = Array(body.utf8)
         guard let map = try? YAMLSourceMap(bytes: bytes), map.documents.count == 1,
               let encrypted = map.documents[0].value(forKey: "spec")?.value(forKey: "encryptedData"),
-              !encrypted.isFlow, case .mapping(let entries) = encrypted.content, !entries.isEmpty else { return false }
+              case .mapping(let entries) = encrypted.content, !entries.isEmpty else { return false }
+        if format == .json {
+            return editJSONValues(index, entries: entries, bytes: bytes, old: old, new: new)
+        }
+        guard !encrypted.isFlow else { return false }
         let lineEnd = bytes.contains(UInt8(ascii: "\r")) ? "\r\n" : "\n"
         var edits: [(range: Range<Int>, text: String)] = []
         var existing: [String] = []
@@ -54,9 +58,7 @@ extension SealedSecretFile {
             }
         }
         var edited = bytes
-        // From the end backwards, so that earlier offsets stay valid; insertions at one offset
-        // keep their order.
-        for edit in edits.enumerated().sorted(by: { ($0.element.range.lowerBound, $0.offset) > ($1.element.range.lowerBound, $1.offset) }).map(\.element) {
+        for edit in Self.applicationOrder(edits) {
             edited.replaceSubrange(edit.range, with: Array(edit.text.utf8))
         }
         // Trust the edit only if it reads back as exactly the SealedSecret meant.
@@ -65,6 +67,69 @@ extension SealedSecretFile {
               let decoded = try? SealedSecret(document: reread[0]), decoded == new else { return false }
         text.setBody(at: index, newBody)
         return true
+    }
+
+    /// The same for a JSON document as kubeseal writes it, one entry a line: a removed last
+    /// entry takes the comma off the line before it; a new last entry puts one there.
+    private mutating func editJSONValues(_ index: Int, entries: [YAMLSourceMap.Span.Entry], bytes: [UInt8], old: SealedSecret, new: SealedSecret) -> Bool {
+        // One entry a line, as kubeseal writes JSON (and no CRLF, which kubeseal never writes).
+        let lineOf = { (offset: Int) in bytes[..<offset].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } }
+        guard !bytes.contains(UInt8(ascii: "\r")), Set(entries.map { lineOf($0.key.range.lowerBound) }).count == entries.count else { return false }
+        let keys = entries.compactMap(\.key.scalarValue)
+        guard keys.count == entries.count else { return false }
+        let kept = entries.filter { new.spec.encryptedData[$0.key.scalarValue ?? ""] != nil }
+        var edits: [(range: Range<Int>, text: String)] = []
+        for entry in entries {
+            let key = entry.key.scalarValue ?? ""
+            if let value = new.spec.encryptedData[key] {
+                if value != old.spec.encryptedData[key] { edits.append((entry.value.range, "\"" + value + "\"")) }
+            } else {
+                edits.append((Self.lineStart(entry.key.range.lowerBound, bytes) ..< Self.nextLineStart(entry.value.range.upperBound, bytes), ""))
+            }
+        }
+        // The entry that ends the mapping afterwards has no comma; one that no longer ends it gets one.
+        let added = new.spec.encryptedData.keys.filter { !keys.contains($0) }.sorted(by: GoYAMLKeyOrder.bytewise)
+        let inOrder = keys == keys.sorted(by: GoYAMLKeyOrder.bytewise)
+        let indentation = String(repeating: " ", count: entries[0].key.range.lowerBound - Self.lineStart(entries[0].key.range.lowerBound, bytes))
+        var appended: [String] = []
+        for key in added {
+            guard let value = new.spec.encryptedData[key] else { continue }
+            let line = indentation + "\"" + key + "\": \"" + value + "\""
+            if inOrder, let successor = kept.first(where: { GoYAMLKeyOrder.bytewise(key, $0.key.scalarValue ?? "") }) {
+                let at = Self.lineStart(successor.key.range.lowerBound, bytes)
+                edits.append((at..<at, line + ",\n"))
+            } else {
+                appended.append(line)
+            }
+        }
+        // All keys removed: a rewrite of the document says it better.
+        guard let lastKept = kept.last else { return false }
+        let end = lastKept.value.range.upperBound
+        let hasComma = end < bytes.count && bytes[end] == UInt8(ascii: ",")
+        if appended.isEmpty {
+            if hasComma { edits.append((end..<(end + 1), "")) }  // it now ends the mapping
+        } else {
+            if !hasComma { edits.append((end..<end, ",")) }
+            let at = Self.nextLineStart(end, bytes)
+            edits.append((at..<at, appended.joined(separator: ",\n") + "\n"))
+        }
+        var edited = bytes
+        for edit in Self.applicationOrder(edits) {
+            edited.replaceSubrange(edit.range, with: Array(edit.text.utf8))
+        }
+        guard let reread = try? ManifestStream(bytes: edited).documents, reread.count == 1,
+              let decoded = try? SealedSecret(document: reread[0]), decoded == new else { return false }
+        text.setBody(at: index, String(decoding: edited, as: UTF8.self))
+        return true
+    }
+
+    /// Edits in the order to apply them: from the end backwards, so that earlier offsets stay
+    /// valid; at one offset a removal before an insertion (which would otherwise be removed), and
+    /// insertions so that they end up in the order they were made.
+    private static func applicationOrder(_ edits: [(range: Range<Int>, text: String)]) -> [(range: Range<Int>, text: String)] {
+        edits.enumerated().sorted { a, b in
+            (a.element.range.lowerBound, a.element.range.isEmpty ? 0 : 1, a.offset) > (b.element.range.lowerBound, b.element.range.isEmpty ? 0 : 1, b.offset)
+        }.map(\.element)
     }
 
     private static func lineStart(_ offset: Int, _ bytes: [UInt8]) -> Int {
