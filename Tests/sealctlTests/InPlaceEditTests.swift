@@ -166,4 +166,24 @@ struct InPlaceEditTests {
             #expect(values == ["a": Array("1".utf8)])
         }
     }
+
+    @Test("a change that cannot be made line by line says so, and names the comment lines it loses")
+    func rewriteNamesLostComments() throws {
+        try withTemporaryDirectory { directory in
+            let kubeseal = try Self.sealed(["a"])
+            let value = try #require(Self.lines(kubeseal).first { $0.hasPrefix("    a: ") }).dropFirst("    a: ".count)
+            // A hand-written flow mapping cannot take a new key line by line.
+            let text = "# header, kept: outside the document\n" + kubeseal
+                .replacingOccurrences(of: "  encryptedData:\n    a: \(value)\n", with: "  # values below\n  encryptedData: {a: \(value)}\n")
+            let file = directory.appendingPathComponent("flow.yaml")
+            try Data(text.utf8).write(to: file)
+            let result = try Sealctl.run(["set", "--cert", VectorKey.certificate, file.path, "b"], input: "x")
+            #expect(result.status == 0, "\(result.stderr)")
+            let line = try #require(Self.lines(text).firstIndex(of: "  # values below")) + 1
+            #expect(result.stderr.contains("rewritten in kubeseal's format") && result.stderr.contains("comments on line \(line)"), "\(result.stderr)")
+            let after = try String(decoding: Data(contentsOf: file), as: UTF8.self)
+            #expect(after.hasPrefix("# header, kept: outside the document\n"))
+            #expect(try SealedSecretFile(contentsOf: file.path).select().sealed.spec.encryptedData.keys.sorted() == ["a", "b"])
+        }
+    }
 }

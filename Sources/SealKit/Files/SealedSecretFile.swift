@@ -13,6 +13,9 @@ public struct SealedSecretFile: Sendable {
     public let path: String
     /// The file cut into documents, with the replacements made so far.
     public internal(set) var text: ManifestText
+    /// The lines (1-based, in the file as read) of comments that the last whole-document rewrite
+    /// dropped: comments inside a SealedSecret survive only line-by-line edits.
+    public private(set) var lostCommentLines: [Int] = []
     /// The indexes (into ``ManifestText/documents``) of the SealedSecret documents, in order.
     public let sealedSecretIndexes: [Int]
 
@@ -74,10 +77,17 @@ public struct SealedSecretFile: Sendable {
     @discardableResult
     public mutating func replace(_ index: Int, with sealed: SealedSecret) throws -> Bool {
         if let old = try? sealedSecret(at: index), editValuesInPlace(index, from: old, to: sealed) { return true }
+        let firstLine = text.firstLine(of: index)
+        let oldLines = text.body(at: index).split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         var rendered = try sealed.formatted(as: format)
         if format == .yaml { rendered.removeFirst(4) }  // the file keeps its own `---`
         else { rendered.removeLast() }                 // and its own line break
         text.replaceDocument(at: index, with: rendered)
+        let kept = Set(text.body(at: index).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { $0.trimmingSpaces() })
+        lostCommentLines = oldLines.enumerated().compactMap { offset, line in
+            let trimmed = line.trimmingSpaces()
+            return (trimmed.hasPrefix("#") || line.contains(" #")) && !kept.contains(trimmed) ? firstLine + offset : nil
+        }
         return false
     }
 

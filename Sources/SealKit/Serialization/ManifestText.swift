@@ -67,6 +67,12 @@ public struct ManifestText: Sendable {
         pieces.map { $0.prefix + $0.body }.joined()
     }
 
+    /// The 1-based line of the file on which document `index`'s own text starts.
+    public func firstLine(of index: Int) -> Int {
+        let before = pieces[..<contentIndices[index]].map { $0.prefix + $0.body }.joined() + pieces[contentIndices[index]].prefix
+        return before.reduce(1) { $0 + ($1 == "\n" || $1 == "\r\n" ? 1 : 0) }
+    }
+
     /// Document `index`'s own text, as in the file (comments inside it included).
     public func body(at index: Int) -> String {
         pieces[contentIndices[index]].body
