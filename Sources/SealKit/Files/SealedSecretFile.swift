@@ -75,8 +75,9 @@ public struct SealedSecretFile: Sendable {
     /// written as kubeseal writes it in the file's format, and the file's own separator and the
     /// comments around the document stay. Returns whether the edit was in place.
     @discardableResult
-    public mutating func replace(_ index: Int, with sealed: SealedSecret) throws -> Bool {
-        if let old = try? sealedSecret(at: index), editValuesInPlace(index, from: old, to: sealed) { return true }
+    public mutating func replace(_ index: Int, with sealed: SealedSecret, replacing old: SealedSecret? = nil) throws -> Bool {
+        // `old`, when the caller has it, spares decoding the document a second time.
+        if let old = old ?? (try? sealedSecret(at: index)), editValuesInPlace(index, from: old, to: sealed) { return true }
         let firstLine = text.firstLine(of: index)
         let oldLines = text.body(at: index).split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         var rendered = try sealed.formatted(as: format)

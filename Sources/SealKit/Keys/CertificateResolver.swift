@@ -34,13 +34,11 @@ public struct CertificateResolver: Sendable {
     }
 
     /// The keyring named explicitly or by `SEALCTL_KEYRING`, if any.
-    public var namedKeyring: LocalKeyring? {
-        (keyringFolder ?? environment[LocalKeyring.environmentVariable]).map { LocalKeyring(directory: URL(fileURLWithPath: $0)) }
-    }
+    public var namedKeyring: LocalKeyring? { LocalKeyring.named(folder: keyringFolder, environment: environment) }
 
     /// The named keyring, else the default one (`~/.config/sealctl/keyring`).
     public var keyring: LocalKeyring {
-        namedKeyring ?? LocalKeyring(directory: LocalKeyring.defaultDirectory(environment: environment))
+        LocalKeyring.chosen(folder: keyringFolder, environment: environment)
     }
 
     /// Whether the certificate would come from a cluster: a kubeconfig exists, or one was named.

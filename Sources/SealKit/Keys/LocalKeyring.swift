@@ -30,6 +30,16 @@ public struct LocalKeyring: Sendable {
         return URL(fileURLWithPath: config).appendingPathComponent("sealctl/keyring")
     }
 
+    /// The keyring named by `folder` (`--keyring`) or `SEALCTL_KEYRING`, if any.
+    public static func named(folder: String?, environment: [String: String]) -> LocalKeyring? {
+        (folder ?? environment[environmentVariable].flatMap { $0.isEmpty ? nil : $0 }).map { LocalKeyring(directory: URL(fileURLWithPath: $0)) }
+    }
+
+    /// The named keyring, else the default one.
+    public static func chosen(folder: String?, environment: [String: String]) -> LocalKeyring {
+        named(folder: folder, environment: environment) ?? LocalKeyring(directory: defaultDirectory(environment: environment))
+    }
+
     /// The pairs, oldest first.
     public func pairs() throws -> [KeyPair] {
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).map { directory.appendingPathComponent($0) }

@@ -10,11 +10,17 @@ import Foundation
 public struct EditableValues {
     /// Keys whose values are not UTF-8 text, kept as they are.
     public let binaryKeys: [String]
-    private let original: [String: [UInt8]]
+    private var original: [String: [UInt8]]
 
     public init(_ values: [String: [UInt8]]) {
         original = values
         binaryKeys = values.filter { String(validating: $0.value, as: UTF8.self) == nil }.keys.sorted()
+    }
+
+    /// Overwrites the plain values this holds. Call it before the values go: a copy the caller
+    /// wipes is not this one once either side has changed.
+    public mutating func wipe() {
+        SecureMemory.wipe(&original)
     }
 
     /// The document: a header that says what it is and how it is handled, then `key: value`.

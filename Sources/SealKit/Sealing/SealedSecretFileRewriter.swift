@@ -107,7 +107,7 @@ public struct SealedSecretFileRewriter: Sendable {
             switch outcome {
             case .success(.replaced(let replacement)):
                 do {
-                    try sealedFiles[job.file]?.replace(job.document, with: replacement)
+                    try sealedFiles[job.file]?.replace(job.document, with: replacement, replacing: job.sealed)
                     results[job.file].rewritten += 1
                     results[job.file].values += replacement.spec.encryptedData.count
                 } catch {

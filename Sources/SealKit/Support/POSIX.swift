@@ -50,6 +50,16 @@ package enum POSIX {
         return information.st_mode & 0o7777
     }
 
+    /// One `write(2)`, nothing more: safe in a signal handler (no allocation, no lock).
+    package static func rawWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        systemWrite(descriptor, bytes, count)
+    }
+
+    /// One `read(2)`.
+    package static func rawRead(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        systemRead(descriptor, bytes, count)
+    }
+
     /// Every byte readable from `descriptor` until end of file (standard input, a pipe).
     package static func readToEnd(_ descriptor: Int32) throws -> [UInt8] {
         var result: [UInt8] = []

@@ -5,16 +5,10 @@ import Foundation
 #endif
 #if canImport(Glibc)
 import Glibc
-private let systemWrite = Glibc.write
-private let systemRead = Glibc.read
 #elseif canImport(Musl)
 import Musl
-private let systemWrite = Musl.write
-private let systemRead = Musl.read
 #elseif canImport(Darwin)
 import Darwin
-private let systemWrite = Darwin.write
-private let systemRead = Darwin.read
 #endif
 
 /// Reads a value from the terminal without echoing it, restoring the terminal's settings
@@ -33,7 +27,7 @@ package enum SecretPrompt {
         let tty = open("/dev/tty", O_RDWR)
         guard tty >= 0 else { throw NoTerminal() }
         defer { close(tty) }
-        _ = prompt.withCString { systemWrite(tty, $0, strlen($0)) }
+        _ = prompt.withCString { POSIX.rawWrite(tty, $0, strlen($0)) }
 
         var original = termios()
         let isTerminal = tcgetattr(tty, &original) == 0
@@ -45,7 +39,7 @@ package enum SecretPrompt {
                 if var settings = SecretPrompt.savedSettings {
                     let tty = open("/dev/tty", O_RDWR)
                     tcsetattr(tty, TCSANOW, &settings)
-                    _ = systemWrite(tty, "\n", 1)
+                    _ = POSIX.rawWrite(tty, "\n", 1)
                 }
                 signal(signalNumber, SIG_DFL)
                 raise(signalNumber)
@@ -57,12 +51,12 @@ package enum SecretPrompt {
                 tcsetattr(tty, TCSAFLUSH, &original)
                 savedSettings = nil
                 signal(SIGINT, SIG_DFL)
-                _ = systemWrite(tty, "\n", 1)
+                _ = POSIX.rawWrite(tty, "\n", 1)
             }
         }
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
-        while systemRead(tty, &byte, 1) == 1, byte != 0x0A {
+        while POSIX.rawRead(tty, &byte, 1) == 1, byte != 0x0A {
             if byte != 0x0D { bytes.append(byte) }
         }
         return String(decoding: bytes, as: UTF8.self)

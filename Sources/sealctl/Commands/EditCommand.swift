@@ -36,7 +36,8 @@ struct EditCommand: ParsableCommand {
             var old = try Unsealer(keyring: keys.keyring(orKeysOf: certificate.keyring.effective)).openValues(of: sealed)
             defer { SecureMemory.wipe(&old) }
             let sealer = try Sealer(certificate: try certificate.certificate())
-            let editable = EditableValues(old)
+            var editable = EditableValues(old)
+            defer { editable.wipe() }
             let scratch = try PrivateScratchFile(in: Environment.values["SEALCTL_SCRATCH_DIR"].flatMap { $0.isEmpty ? nil : $0 })
             defer { scratch.destroy() }
             try scratch.write(Data(try editable.document(for: sealed, from: file).utf8))

@@ -93,7 +93,7 @@ struct SelectionOptions: ParsableArguments {
         var file = try SealedSecretFile(contentsOf: path)
         let (index, sealed) = try file.select(name: name, namespace: namespace)
         guard let changed = try change(sealed) else { return }
-        if try !file.replace(index, with: changed) {
+        if try !file.replace(index, with: changed, replacing: sealed) {
             let lost = file.lostCommentLines.isEmpty ? "" : "; it loses the comments on line\(file.lostCommentLines.count == 1 ? "" : "s") \(file.lostCommentLines.map(String.init).joined(separator: ", "))"
             Console.standardError("note: \(path): the SealedSecret was rewritten in kubeseal's format (this change cannot be made line by line)\(lost)\n")
         }

@@ -89,8 +89,7 @@ struct KeyringOption: ParsableArguments {
 
     /// The keyring named by --keyring or SEALCTL_KEYRING, else the default one.
     var effective: LocalKeyring {
-        CertificateResolver(certificate: nil, keyringFolder: folder, controller: SealedSecretsController(), kubectl: Kubectl(),
-                            clusterNamed: false, environment: Environment.values).keyring
+        LocalKeyring.chosen(folder: folder, environment: Environment.values)
     }
 }
 
