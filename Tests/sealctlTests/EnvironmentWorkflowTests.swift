@@ -209,6 +209,36 @@ struct EnvironmentWorkflowTests {
         }
     }
 
+    @Test("generate after the cluster's key changed re-seals every value in place: the header's key, the annotation and the values change, nothing else", .enabled(if: ExternalTool.find("git") != nil, "git is not installed"))
+    func newCertificateInGit() throws {
+        let git = try #require(ExternalTool.find("git"))
+        try withTemporaryDirectory { directory in
+            let project = try Self.generatedProject(in: directory, "production")
+            let file = project.appendingPathComponent("k8s/environments/production/secrets.yaml")
+            try file.write(try file.read().replacingOccurrences(of: "  encryptedData:\n", with: "  encryptedData: # kept by hand\n"))
+            let environment = ["GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
+                               "HOME": directory.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+            for arguments in [["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "generated"]] {
+                let result = try ExternalTool.run(git, arguments, environment: environment, directory: project)
+                try #require(result.status == 0, "\(result.errorOutput)")
+            }
+            let renewed = directory.appendingPathComponent("keys/renewed")
+            try #require(try Sealctl.run(["keys", "generate", "--bits", "2048", "--out", renewed.path]).status == 0)
+            try FileManager.default.removeItem(at: project.appendingPathComponent("certs/production/tls.crt"))
+            try FileManager.default.copyItem(at: renewed.appendingPathComponent("tls.crt"), to: project.appendingPathComponent("certs/production/tls.crt"))
+            let valuesFile = directory.appendingPathComponent("values.yaml")
+            let result = try Sealctl.run(["generate", "production", "--force", "--values-file", valuesFile.path], directory: project)
+            #expect(result.status == 0, "\(result.stderr)")
+            let numstat = try ExternalTool.run(git, ["diff", "--numstat", "--", "k8s/environments/production/secrets.yaml"], environment: environment, directory: project)
+            let keys = try SealedSecret(document: ManifestStream(text: file.read()).documents[0]).spec.encryptedData.count
+            // Every value, the header line naming the key, and the fingerprint annotation.
+            #expect(numstat.output.hasPrefix("\(keys + 2)\t\(keys + 2)\t"), "\(numstat.output)")
+            #expect(try file.read().contains("  encryptedData: # kept by hand\n"))
+            let opened = try Sealctl.run(["unseal", "--key", renewed.appendingPathComponent("tls.key").path, "-f", file.path])
+            #expect(opened.status == 0, "\(opened.stderr)")
+        }
+    }
+
     @Test("rotate production POSTGRES_PASSWORD changes only that key's ciphertext")
     func rotateOneKey() throws {
         try withTemporaryDirectory { directory in

@@ -167,23 +167,88 @@ struct InPlaceEditTests {
         }
     }
 
-    @Test("a change that cannot be made line by line says so, and names the comment lines it loses")
-    func rewriteNamesLostComments() throws {
+    @Test("a hand-written flow mapping is rewritten whole in its own style, and only it; unset gives the original back")
+    func flowMapping() throws {
         try withTemporaryDirectory { directory in
             let kubeseal = try Self.sealed(["a"])
             let value = try #require(Self.lines(kubeseal).first { $0.hasPrefix("    a: ") }).dropFirst("    a: ".count)
-            // A hand-written flow mapping cannot take a new key line by line.
-            let text = "# header, kept: outside the document\n" + kubeseal
-                .replacingOccurrences(of: "  encryptedData:\n    a: \(value)\n", with: "  # values below\n  encryptedData: {a: \(value)}\n")
+            let text = "# header\n" + kubeseal
+                .replacingOccurrences(of: "  encryptedData:\n    a: \(value)\n", with: "  # values below\n  encryptedData: {a: \(value)} # by hand\n")
             let file = directory.appendingPathComponent("flow.yaml")
             try Data(text.utf8).write(to: file)
             let result = try Sealctl.run(["set", "--cert", VectorKey.certificate, file.path, "b"], input: "x")
             #expect(result.status == 0, "\(result.stderr)")
-            let line = try #require(Self.lines(text).firstIndex(of: "  # values below")) + 1
-            #expect(result.stderr.contains("rewritten in kubeseal's format") && result.stderr.contains("comments on line \(line)"), "\(result.stderr)")
+            #expect(result.stderr.contains("spec.encryptedData is a flow mapping and was rewritten whole in its own style"), "\(result.stderr)")
+            #expect(!result.stderr.contains("loses"), "\(result.stderr)")
+            let after = Self.lines(try String(decoding: Data(contentsOf: file), as: UTF8.self)), before = Self.lines(text)
+            let changed = zip(before, after).filter { $0 != $1 }
+            #expect(after.count == before.count && changed.count == 1, "\(changed)")
+            #expect(changed.first?.1.range(of: #"^  encryptedData: \{a: Ag[^,]+, b: Ag[^}]+\} # by hand$"#, options: .regularExpression) != nil, "\(changed)")
+            #expect(try Sealctl.run(["unset", file.path, "b"]).status == 0)
+            #expect(try String(decoding: Data(contentsOf: file), as: UTF8.self) == text)
+        }
+    }
+
+    @Test("a comment that a rewritten flow mapping cannot keep is named; the others stay")
+    func flowMappingNamesLostComment() throws {
+        try withTemporaryDirectory { directory in
+            let kubeseal = try Self.sealed(["a", "c"])
+            let lines = Self.lines(kubeseal)
+            let a = try #require(lines.first { $0.hasPrefix("    a: ") }).dropFirst(4), c = try #require(lines.first { $0.hasPrefix("    c: ") }).dropFirst(4)
+            let text = kubeseal.replacingOccurrences(of: "  encryptedData:\n    \(a)\n    \(c)\n", with: "  encryptedData: {\n    # sealed by the team\n    \(a), # the first\n    \(c)\n  }\n")
+            let file = directory.appendingPathComponent("flow.yaml")
+            try Data(text.utf8).write(to: file)
+            // A new key takes a gap of its own: every comment stays.
+            let added = try Sealctl.run(["set", "--cert", VectorKey.certificate, file.path, "e"], input: "x")
+            #expect(added.status == 0 && !added.stderr.contains("loses"), "\(added.stderr)")
+            let withE = try String(decoding: Data(contentsOf: file), as: UTF8.self)
+            #expect(withE.contains("    # sealed by the team\n") && withE.contains(", # the first\n"), "\(withE)")
+            #expect(try Sealctl.run(["unset", file.path, "e"]).status == 0)
+            #expect(try String(decoding: Data(contentsOf: file), as: UTF8.self) == text)
+
+            let result = try Sealctl.run(["unset", file.path, "a"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let lost = try #require(Self.lines(text).firstIndex { $0.contains("# the first") }) + 1
+            #expect(result.stderr.contains("loses the comments on line \(lost)"), "\(result.stderr)")
             let after = try String(decoding: Data(contentsOf: file), as: UTF8.self)
-            #expect(after.hasPrefix("# header, kept: outside the document\n"))
-            #expect(try SealedSecretFile(contentsOf: file.path).select().sealed.spec.encryptedData.keys.sorted() == ["a", "b"])
+            #expect(after.contains("    # sealed by the team\n") && !after.contains("the first"))
+            #expect(try SealedSecretFile(contentsOf: file.path).select().sealed.spec.encryptedData.keys.sorted() == ["c"])
+        }
+    }
+
+    @Test("seal --merge-into of a Secret with labels and annotations adds only their lines", arguments: shapes)
+    func mergeIntoAddsTemplateMetadata(_ shape: Shape) throws {
+        try withFile(shape) { file, original in
+            let secret = """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: db
+                  labels:
+                    app.kubernetes.io/name: db
+                  annotations:
+                    team: "0042"
+                stringData:
+                  b: two
+                """
+            let merged = try Sealctl.run(["seal", "--cert", VectorKey.certificate, "--merge-into", file.path], input: secret)
+            #expect(merged.status == 0, "\(merged.stderr)")
+            #expect(!merged.stderr.contains("note:"), "\(merged.stderr)")
+            let after = Self.lines(try String(decoding: Data(contentsOf: file), as: UTF8.self))
+            let added: Set = ["      annotations:", "        team: \"0042\"", "      labels:", "        app.kubernetes.io/name: db"]
+            #expect(after.filter { !added.contains($0) && !$0.hasPrefix("    b: Ag") } == Self.lines(original))
+            #expect(after.count == Self.lines(original).count + 5)
+            let sealed = try SealedSecretFile(contentsOf: file.path).select().sealed
+            #expect(sealed.spec.template.metadata.labels == ["app.kubernetes.io/name": "db"])
+            #expect(sealed.spec.template.metadata.annotations == ["team": "0042"])
+
+            // Merging a new value for a label changes that line only.
+            let relabel = secret.replacingOccurrences(of: "name: db\n  annotations", with: "name: database\n  annotations")
+            #expect(try Sealctl.run(["seal", "--cert", VectorKey.certificate, "--merge-into", file.path], input: relabel).status == 0)
+            let relabelled = Self.lines(try String(decoding: Data(contentsOf: file), as: UTF8.self))
+            let changed = zip(after, relabelled).filter { $0 != $1 }
+            #expect(relabelled.count == after.count && changed.count == 2, "the label and the re-sealed b: \(changed.map(\.1))")
+            #expect(changed.contains { $0.1 == "        app.kubernetes.io/name: database" })
         }
     }
 }

@@ -47,6 +47,9 @@ public struct EnvironmentWorkflow: Sendable {
         public var keptKeys: [String]
         /// The existing file's SealedSecret, when there is one and it is kept.
         public var existing: SealedSecret?
+        /// The existing file's SealedSecret that a forced run seals anew: none of it is kept,
+        /// but the new one is written into its lines, so that comments and layout stay.
+        public var replacing: SealedSecret?
     }
 
     /// The plan for `generate` (`rotating` nil) or `rotate` (the keys to renew).
@@ -64,7 +67,7 @@ public struct EnvironmentWorkflow: Sendable {
             return Plan(keysToSeal: environment.keys.filter { names.contains($0.name) },
                         keptKeys: existing.spec.encryptedData.keys.filter { !names.contains($0) }.sorted(), existing: existing)
         }
-        guard let existing, !force else { return Plan(keysToSeal: environment.keys, keptKeys: [], existing: nil) }
+        guard let existing, !force else { return Plan(keysToSeal: environment.keys, keptKeys: [], existing: nil, replacing: existing) }
         try checkMatches(existing)
         return Plan(keysToSeal: environment.keys.filter { existing.spec.encryptedData[$0.name] == nil },
                     keptKeys: environment.keys.map(\.name).filter { existing.spec.encryptedData[$0] != nil }, existing: existing)
@@ -116,18 +119,32 @@ public struct EnvironmentWorkflow: Sendable {
     }
 
     /// Writes `sealed`, which `plan` made from the existing file, into that file by changing only
-    /// the lines of the keys that changed, when the file was sealed with `certificate` (its header
-    /// names that key) and the change can be made line by line; else writes the whole file anew.
-    /// Returns whether the kustomization was changed.
+    /// the lines of the keys that changed (and, when the certificate changed, the key named in the
+    /// generated header), when the change can be made line by line; else writes the whole file
+    /// anew. Returns whether the kustomization was changed.
     @discardableResult
     public func write(_ sealed: SealedSecret, from plan: Plan, certificate: Certificate, command: String) throws -> Bool {
-        if let existing = plan.existing, existing.recordedKeyFingerprint == certificate.keyFingerprint,
+        if let existing = plan.existing ?? plan.replacing, let recorded = existing.recordedKeyFingerprint,
            var file = try? SealedSecretFile(contentsOf: environment.outputURL.path), file.sealedSecretIndexes.count == 1,
-           let index = file.sealedSecretIndexes.first, try file.replace(index, with: sealed) {
-            try file.write()
+           let index = file.sealedSecretIndexes.first, try file.replace(index, with: sealed) != .document {
+            try AtomicFile.write(Self.renamingKey(in: file.text.text, from: recorded, to: certificate.keyFingerprint), to: environment.outputURL)
             return try addToKustomization()
         }
         return try write(try fileText(sealed, certificate: certificate, command: command))
+    }
+
+    /// `text` with the key named in its generated header (the comment lines before the first
+    /// other line) changed from `old` to `new`; every other byte as it was.
+    static func renamingKey(in text: String, from old: KeyFingerprint, to new: KeyFingerprint) -> String {
+        guard old != new else { return text }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for index in lines.indices {
+            guard lines[index].hasPrefix("#") else { break }
+            if lines[index].hasPrefix("# Sealed for "), lines[index].contains(" with key \(old)") {
+                lines[index] = lines[index].split(separator: " with key \(old)", omittingEmptySubsequences: false).joined(separator: " with key \(new)")
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
     private func addToKustomization() throws -> Bool {

@@ -5,158 +5,395 @@ import Foundation
 #endif
 
 extension SealedSecretFile {
-    /// Changes document `index` from `old` to `new` by editing only the lines of
-    /// `spec.encryptedData` that differ: a re-sealed value's bytes (continuation lines included),
-    /// the line of an added key (at its go-yaml position when the keys are in that order, else
-    /// after the last), the lines of a removed one. Comments, key order, quoting, `null` fields,
-    /// line ends and every other byte stay. Returns false, changing nothing, when only a rewrite
-    /// of the document can express the change (other fields differ, JSON, a flow-style
-    /// `encryptedData`); the caller then rewrites the document.
-    mutating func editValuesInPlace(_ index: Int, from old: SealedSecret, to new: SealedSecret) -> Bool {
+    /// How ``replace(_:with:replacing:)`` wrote a change into the file.
+    public enum Edit: Sendable, Equatable {
+        /// Only the lines of the entries that changed: values re-sealed in place, lines of keys
+        /// added or removed. Every other byte stayed.
+        case lines
+        /// These mappings (key paths such as `spec.encryptedData`) were written in flow style
+        /// (`{a: x, b: y}`) and were rewritten whole, in that style; every other byte stayed.
+        case mappings([String])
+        /// The document was written anew in kubeseal's format (a field other than a string
+        /// mapping changed); ``SealedSecretFile/lostCommentLines`` names the comments it lost.
+        case document
+    }
+
+    /// The string-to-string mappings of a SealedSecret that an edit may change line by line.
+    struct EditableMapping {
+        let path: [String]
+        let keyPath: WritableKeyPath<SealedSecret, [String: String]>
+        var name: String { path.joined(separator: ".") }
+
+        static var all: [EditableMapping] {
+            [
+                EditableMapping(path: ["metadata", "labels"], keyPath: \.metadata.labels),
+                EditableMapping(path: ["metadata", "annotations"], keyPath: \.metadata.annotations),
+                EditableMapping(path: ["spec", "encryptedData"], keyPath: \.spec.encryptedData),
+                EditableMapping(path: ["spec", "template", "metadata", "labels"], keyPath: \.spec.template.metadata.labels),
+                EditableMapping(path: ["spec", "template", "metadata", "annotations"], keyPath: \.spec.template.metadata.annotations),
+                EditableMapping(path: ["spec", "template", "data"], keyPath: \.spec.template.data),
+            ]
+        }
+    }
+
+    /// Changes document `index` from `old` to `new` by editing only the bytes of the string
+    /// mappings that differ (`encryptedData`, labels, annotations, template data): a changed
+    /// value's bytes (continuation lines included), the lines of an added key (at its go-yaml
+    /// position when the keys are in that order, else after the last; in the file's indentation
+    /// and quoting), the lines of a removed one. A flow-style mapping is rewritten whole in its
+    /// own style. Returns nil, changing nothing, when another field differs or the edit would not
+    /// read back as exactly `new`; the caller then rewrites the document.
+    mutating func editInPlace(_ index: Int, from old: SealedSecret, to new: SealedSecret) -> Edit? {
         var oldRest = old, newRest = new
-        oldRest.spec.encryptedData = [:]
-        newRest.spec.encryptedData = [:]
-        guard oldRest == newRest else { return false }
-        let body = text.body(at: index)
-        let bytes = Array(body.utf8)
-        guard let map = try? YAMLSourceMap(bytes: bytes), map.documents.count == 1,
-              let encrypted = map.documents[0].value(forKey: "spec")?.value(forKey: "encryptedData"),
-              case .mapping(let entries) = encrypted.content, !entries.isEmpty else { return false }
-        if format == .json {
-            return editJSONValues(index, entries: entries, bytes: bytes, old: old, new: new)
+        for mapping in EditableMapping.all {
+            oldRest[keyPath: mapping.keyPath] = [:]
+            newRest[keyPath: mapping.keyPath] = [:]
         }
-        guard !encrypted.isFlow else { return false }
-        let lineEnd = bytes.contains(UInt8(ascii: "\r")) ? "\r\n" : "\n"
-        var edits: [(range: Range<Int>, text: String)] = []
-        var existing: [String] = []
-        for entry in entries {
-            guard let key = entry.key.scalarValue, case .scalar(_, let style) = entry.value.content else { return false }
-            existing.append(key)
-            guard let value = new.spec.encryptedData[key] else {
-                // Removed: its whole lines go, from the key's line start to the value's line end.
-                edits.append((Self.lineStart(entry.key.range.lowerBound, bytes) ..< Self.nextLineStart(entry.value.range.upperBound, bytes), ""))
-                continue
-            }
-            if value != old.spec.encryptedData[key] {
-                guard let quote = Self.quote(style) else { return false }
-                edits.append((entry.value.range, quote + value + quote))
-            }
+        guard oldRest == newRest else { return nil }
+        let changed = EditableMapping.all.filter { old[keyPath: $0.keyPath] != new[keyPath: $0.keyPath] }
+        guard !changed.isEmpty else { return .lines }
+        let bytes = Array(text.body(at: index).utf8)
+        guard let map = try? YAMLSourceMap(bytes: bytes), map.documents.count == 1 else { return nil }
+        var editor = SourceEditor(bytes: bytes, json: format == .json)
+        var rewritten: [String] = []
+        for mapping in changed {
+            guard let wholly = editor.change(mapping.path, in: map.documents[0], from: old[keyPath: mapping.keyPath], to: new[keyPath: mapping.keyPath]) else { return nil }
+            if wholly { rewritten.append(mapping.name) }
         }
-        let added = new.spec.encryptedData.keys.filter { !existing.contains($0) }
-        if !added.isEmpty {
-            guard let first = entries.first, let last = entries.last else { return false }
-            let indentation = String(repeating: " ", count: first.key.range.lowerBound - Self.lineStart(first.key.range.lowerBound, bytes))
-            let inOrder = GoYAMLKeyOrder.sorted(existing) == existing
-            let afterLast = Self.nextLineStart(last.value.range.upperBound, bytes)
-            for key in GoYAMLKeyOrder.sorted(added) {
-                guard let value = new.spec.encryptedData[key] else { continue }
-                let line = indentation + Self.keyText(key) + ": " + value + lineEnd
-                let successor = inOrder ? entries.first { GoYAMLKeyOrder.less(key, $0.key.scalarValue ?? "") } : nil
-                let at = successor.map { Self.lineStart($0.key.range.lowerBound, bytes) } ?? afterLast
-                let needsLineEnd = successor == nil && at == bytes.count && bytes.last != UInt8(ascii: "\n")
-                edits.append((at..<at, needsLineEnd ? lineEnd + String(line.dropLast(lineEnd.count)) : line))
-            }
+        let edited = editor.applied()
+        // Trust the edit only if it reads back as exactly the SealedSecret meant.
+        guard let reread = try? ManifestStream(bytes: edited).documents, reread.count == 1,
+              let decoded = try? SealedSecret(document: reread[0]), decoded == new else { return nil }
+        let firstLine = text.firstLine(of: index)
+        lostCommentLines = editor.lostLines.map { firstLine + $0 }
+        text.setBody(at: index, String(decoding: edited, as: UTF8.self))
+        return rewritten.isEmpty ? .lines : .mappings(rewritten)
+    }
+}
+
+/// Collects byte edits of one document's source and applies them together.
+private struct SourceEditor {
+    typealias Span = YAMLSourceMap.Span
+
+    let bytes: [UInt8]
+    let json: Bool
+    /// The document's own line end: CRLF when it has any.
+    let lineEnd: String
+    private(set) var edits: [(range: Range<Int>, text: String)] = []
+    /// 0-based lines (within the document) of comments that the edits drop.
+    private(set) var lostLines: [Int] = []
+
+    init(bytes: [UInt8], json: Bool) {
+        self.bytes = bytes
+        self.json = json
+        lineEnd = bytes.contains(UInt8(ascii: "\r")) ? "\r\n" : "\n"
+    }
+
+    /// Records the edits that change the mapping at `path` from `old` to `new`. Returns whether
+    /// the mapping is rewritten whole (flow style), or nil when no edit can express the change.
+    mutating func change(_ path: [String], in root: Span, from old: [String: String], to new: [String: String]) -> Bool? {
+        var parent = root, parentKey: Span?
+        for name in path.dropLast() {
+            guard let entry = parent.entry(forKey: name) else { return nil }
+            parentKey = entry.key
+            parent = entry.value
+        }
+        guard let name = path.last else { return nil }
+        guard let entry = parent.entry(forKey: name) else {
+            if new.isEmpty { return false }
+            return insertMapping(name, new, into: parent, parentKey: parentKey) ? false : nil
+        }
+        guard case .mapping(let entries) = entry.value.content else { return nil }
+        if json, editJSONLines(entries, from: old, to: new) { return false }
+        if entry.value.isFlow || entries.isEmpty {
+            return rewriteFlow(entry.value, entries, from: old, to: new) ? true : nil
+        }
+        if new.isEmpty { return removeMapping(entry, encryptedData: path == ["spec", "encryptedData"]) ? false : nil }
+        return editBlockLines(entries, from: old, to: new) ? false : nil
+    }
+
+    /// The bytes with every edit applied: from the end backwards, so that earlier offsets stay
+    /// valid; at one offset a removal before an insertion (which it would otherwise remove), and
+    /// insertions in the order they were made.
+    func applied() -> [UInt8] {
+        let ordered = edits.enumerated().sorted { a, b in
+            (a.element.range.lowerBound, a.element.range.isEmpty ? 0 : 1, a.offset) > (b.element.range.lowerBound, b.element.range.isEmpty ? 0 : 1, b.offset)
         }
         var edited = bytes
-        for edit in Self.applicationOrder(edits) {
-            edited.replaceSubrange(edit.range, with: Array(edit.text.utf8))
+        for (_, edit) in ordered { edited.replaceSubrange(edit.range, with: Array(edit.text.utf8)) }
+        return edited
+    }
+
+    // MARK: Block style
+
+    /// Edits a block mapping's entries line by line.
+    private mutating func editBlockLines(_ entries: [Span.Entry], from old: [String: String], to new: [String: String]) -> Bool {
+        var existing: [String] = []
+        for entry in entries {
+            guard let key = entry.key.scalarValue, case .scalar(_, let style) = entry.value.content, ownsLine(entry.key) else { return false }
+            existing.append(key)
+            // An entry the model does not hold (a `null` value) stays as written.
+            guard let before = old[key] else { continue }
+            guard let value = new[key] else {
+                edits.append((lineStart(entry.key.range.lowerBound) ..< nextLineStart(entry.value.range.upperBound), ""))
+                continue
+            }
+            if value != before {
+                guard let text = scalarText(value, like: style, inFlow: false) else { return false }
+                edits.append((entry.value.range, text))
+            }
         }
-        // Trust the edit only if it reads back as exactly the SealedSecret meant.
-        let newBody = String(decoding: edited, as: UTF8.self)
-        guard let reread = try? ManifestStream(bytes: edited).documents, reread.count == 1,
-              let decoded = try? SealedSecret(document: reread[0]), decoded == new else { return false }
-        text.setBody(at: index, newBody)
+        let added = new.keys.filter { !existing.contains($0) }
+        guard !added.isEmpty, let first = entries.first, let last = entries.last else { return true }
+        let indentation = String(repeating: " ", count: column(of: first.key))
+        let style = first.value.scalarStyle ?? .plain
+        let inOrder = GoYAMLKeyOrder.sorted(existing) == existing
+        let afterLast = endOfLine(after: last.value)
+        for key in GoYAMLKeyOrder.sorted(added) {
+            guard let value = new[key], let valueText = scalarText(value, like: style, inFlow: false) else { return false }
+            let successor = inOrder ? entries.first { GoYAMLKeyOrder.less(key, $0.key.scalarValue ?? "") } : nil
+            insertLine(indentation + keyText(key) + ": " + valueText, at: successor.map { lineStart($0.key.range.lowerBound) } ?? afterLast)
+        }
         return true
     }
 
-    /// The same for a JSON document as kubeseal writes it, one entry a line: a removed last
-    /// entry takes the comma off the line before it; a new last entry puts one there.
-    private mutating func editJSONValues(_ index: Int, entries: [YAMLSourceMap.Span.Entry], bytes: [UInt8], old: SealedSecret, new: SealedSecret) -> Bool {
-        // One entry a line, as kubeseal writes JSON (and no CRLF, which kubeseal never writes).
-        let lineOf = { (offset: Int) in bytes[..<offset].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } }
-        guard !bytes.contains(UInt8(ascii: "\r")), Set(entries.map { lineOf($0.key.range.lowerBound) }).count == entries.count else { return false }
+    /// Adds a block mapping `name` of `values` to the block mapping `parent`, at its go-yaml place
+    /// among `parent`'s keys when they are in that order, else after the last.
+    private mutating func insertMapping(_ name: String, _ values: [String: String], into parent: Span, parentKey: Span?) -> Bool {
+        guard !json, !parent.isFlow, case .mapping(let siblings) = parent.content, let first = siblings.first, let last = siblings.last,
+              siblings.allSatisfy({ $0.key.scalarValue != nil && ownsLine($0.key) }) else { return false }
+        let indentation = column(of: first.key)
+        let step = parentKey.map { indentation - column(of: $0) }.flatMap { $0 > 0 ? $0 : nil } ?? 2
+        let keys = siblings.compactMap(\.key.scalarValue)
+        let successor = GoYAMLKeyOrder.sorted(keys) == keys ? siblings.first { GoYAMLKeyOrder.less(name, $0.key.scalarValue ?? "") } : nil
+        let at = successor.map { lineStart($0.key.range.lowerBound) } ?? endOfLine(after: last.value)
+        insertLine(String(repeating: " ", count: indentation) + keyText(name) + ":", at: at)
+        for key in GoYAMLKeyOrder.sorted(Array(values.keys)) {
+            guard let value = values[key], let valueText = scalarText(value, like: .plain, inFlow: false) else { return false }
+            insertLine(String(repeating: " ", count: indentation + step) + keyText(key) + ": " + valueText, at: at)
+        }
+        return true
+    }
+
+    /// Removes a block mapping whose every entry goes: a label or annotation mapping with its
+    /// key, `encryptedData` down to `encryptedData: {}` as kubeseal writes it.
+    private mutating func removeMapping(_ entry: Span.Entry, encryptedData: Bool) -> Bool {
+        guard ownsLine(entry.key) else { return false }
+        let end = nextLineStart(contentEnd(entry.value))
+        let range = encryptedData ? entry.key.range.upperBound ..< end : lineStart(entry.key.range.lowerBound) ..< end
+        noteLostComments(in: range, keeping: "")
+        edits.append((range, encryptedData ? ": {}" + lineEnd : ""))
+        return true
+    }
+
+    // MARK: Flow style and JSON
+
+    /// Rewrites a flow mapping (`{a: x, b: y}`, or JSON's `{"a": "x"}`) whole in its own style:
+    /// the text after `{` and before `}` and the separator between entries as written, entries
+    /// kept as written unless their value changed.
+    private mutating func rewriteFlow(_ span: Span, _ entries: [Span.Entry], from old: [String: String], to new: [String: String]) -> Bool {
+        guard let closer = span.closer, bytes[span.range.lowerBound] == UInt8(ascii: "{") else { return false }
+        let bytes = self.bytes
+        let source = { (range: Range<Int>) in String(decoding: bytes[range], as: UTF8.self) }
+        let opener = span.range.lowerBound + 1
+        let leading = entries.first.map { source(opener ..< $0.key.range.lowerBound) } ?? ""
+        // Each entry keeps the gap written after it (a comment there stays with it); a new gap
+        // copies the first one's layout without its comment.
+        var separator = entries.count > 1 ? source(entries[0].value.range.upperBound ..< entries[1].key.range.lowerBound) : ", "
+        if separator.contains("#") { separator = "," + lineEnd + String(repeating: " ", count: column(of: entries[1].key)) }
+        let trailing = entries.last.map { source($0.value.range.upperBound ..< closer) } ?? ""
+        var pieces: [(key: String, text: String, gap: String?)] = []
+        for (position, entry) in entries.enumerated() {
+            guard let key = entry.key.scalarValue, case .scalar(_, let style) = entry.value.content else { return false }
+            let written = source(entry.key.range.lowerBound ..< entry.value.range.upperBound)
+            let gap = position + 1 < entries.count ? source(entry.value.range.upperBound ..< entries[position + 1].key.range.lowerBound) : nil
+            guard let before = old[key] else { pieces.append((key, written, gap)); continue }
+            guard let value = new[key] else { continue }
+            if value == before {
+                pieces.append((key, written, gap))
+            } else {
+                guard let text = scalarText(value, like: style, inFlow: true) else { return false }
+                pieces.append((key, source(entry.key.range.lowerBound ..< entry.value.range.lowerBound) + text, gap))
+            }
+        }
+        let existing = pieces.map(\.key)
+        let inOrder = existing == existing.sorted(by: order)
+        let style = entries.first?.value.scalarStyle ?? (json ? .doubleQuoted : .plain)
+        for key in new.keys.filter({ !existing.contains($0) }).sorted(by: order) {
+            guard let value = new[key], let text = scalarText(value, like: style, inFlow: true) else { return false }
+            let at = inOrder ? pieces.firstIndex { order(key, $0.key) } ?? pieces.count : pieces.count
+            pieces.insert((key, keyText(key) + ": " + text, nil), at: at)
+        }
+        var body = ""
+        for (position, piece) in pieces.enumerated() {
+            body += piece.text
+            if position + 1 < pieces.count { body += piece.gap ?? separator }
+        }
+        let rewritten = pieces.isEmpty ? "{}" : "{" + leading + body + trailing + "}"
+        noteLostComments(in: span.range.lowerBound ..< closer + 1, keeping: rewritten)
+        edits.append((span.range.lowerBound ..< closer + 1, rewritten))
+        return true
+    }
+
+    /// Edits a JSON mapping written one entry a line, as kubeseal writes JSON: a removed last
+    /// entry takes the comma off the line before it; a new last entry puts one there. False when
+    /// the mapping is not written that way or loses every entry.
+    private mutating func editJSONLines(_ entries: [Span.Entry], from old: [String: String], to new: [String: String]) -> Bool {
+        let lines = entries.map { line(of: $0.key.range.lowerBound) }
+        guard !lineEnd.hasPrefix("\r"), Set(lines).count == entries.count, !entries.isEmpty,
+              entries.allSatisfy({ ownsLine($0.key) && line(of: $0.value.range.upperBound) == line(of: $0.key.range.lowerBound) }) else { return false }
         let keys = entries.compactMap(\.key.scalarValue)
         guard keys.count == entries.count else { return false }
-        let kept = entries.filter { new.spec.encryptedData[$0.key.scalarValue ?? ""] != nil }
-        var edits: [(range: Range<Int>, text: String)] = []
+        let kept = entries.filter { new[$0.key.scalarValue ?? ""] != nil || old[$0.key.scalarValue ?? ""] == nil }
+        guard let lastKept = kept.last else { return false }
+        var planned: [(range: Range<Int>, text: String)] = []
         for entry in entries {
             let key = entry.key.scalarValue ?? ""
-            if let value = new.spec.encryptedData[key] {
-                if value != old.spec.encryptedData[key] { edits.append((entry.value.range, "\"" + value + "\"")) }
+            guard let before = old[key] else { continue }
+            if let value = new[key] {
+                if value != before { planned.append((entry.value.range, Self.jsonQuoted(value))) }
             } else {
-                edits.append((Self.lineStart(entry.key.range.lowerBound, bytes) ..< Self.nextLineStart(entry.value.range.upperBound, bytes), ""))
+                planned.append((lineStart(entry.key.range.lowerBound) ..< nextLineStart(entry.value.range.upperBound), ""))
+            }
+        }
+        let inOrder = keys == keys.sorted(by: GoYAMLKeyOrder.bytewise)
+        let indentation = String(repeating: " ", count: column(of: entries[0].key))
+        var appended: [String] = []
+        for key in new.keys.filter({ !keys.contains($0) }).sorted(by: GoYAMLKeyOrder.bytewise) {
+            guard let value = new[key] else { continue }
+            let entryLine = indentation + Self.jsonQuoted(key) + ": " + Self.jsonQuoted(value)
+            if inOrder, let successor = kept.first(where: { GoYAMLKeyOrder.bytewise(key, $0.key.scalarValue ?? "") }) {
+                let at = lineStart(successor.key.range.lowerBound)
+                planned.append((at..<at, entryLine + ",\n"))
+            } else {
+                appended.append(entryLine)
             }
         }
         // The entry that ends the mapping afterwards has no comma; one that no longer ends it gets one.
-        let added = new.spec.encryptedData.keys.filter { !keys.contains($0) }.sorted(by: GoYAMLKeyOrder.bytewise)
-        let inOrder = keys == keys.sorted(by: GoYAMLKeyOrder.bytewise)
-        let indentation = String(repeating: " ", count: entries[0].key.range.lowerBound - Self.lineStart(entries[0].key.range.lowerBound, bytes))
-        var appended: [String] = []
-        for key in added {
-            guard let value = new.spec.encryptedData[key] else { continue }
-            let line = indentation + "\"" + key + "\": \"" + value + "\""
-            if inOrder, let successor = kept.first(where: { GoYAMLKeyOrder.bytewise(key, $0.key.scalarValue ?? "") }) {
-                let at = Self.lineStart(successor.key.range.lowerBound, bytes)
-                edits.append((at..<at, line + ",\n"))
-            } else {
-                appended.append(line)
-            }
-        }
-        // All keys removed: a rewrite of the document says it better.
-        guard let lastKept = kept.last else { return false }
         let end = lastKept.value.range.upperBound
         let hasComma = end < bytes.count && bytes[end] == UInt8(ascii: ",")
         if appended.isEmpty {
-            if hasComma { edits.append((end..<(end + 1), "")) }  // it now ends the mapping
+            if hasComma { planned.append((end ..< end + 1, "")) }
         } else {
-            if !hasComma { edits.append((end..<end, ",")) }
-            let at = Self.nextLineStart(end, bytes)
-            edits.append((at..<at, appended.joined(separator: ",\n") + "\n"))
+            if !hasComma { planned.append((end..<end, ",")) }
+            let at = nextLineStart(end)
+            planned.append((at..<at, appended.joined(separator: ",\n") + "\n"))
         }
-        var edited = bytes
-        for edit in Self.applicationOrder(edits) {
-            edited.replaceSubrange(edit.range, with: Array(edit.text.utf8))
-        }
-        guard let reread = try? ManifestStream(bytes: edited).documents, reread.count == 1,
-              let decoded = try? SealedSecret(document: reread[0]), decoded == new else { return false }
-        text.setBody(at: index, String(decoding: edited, as: UTF8.self))
+        edits += planned
         return true
     }
 
-    /// Edits in the order to apply them: from the end backwards, so that earlier offsets stay
-    /// valid; at one offset a removal before an insertion (which would otherwise be removed), and
-    /// insertions so that they end up in the order they were made.
-    private static func applicationOrder(_ edits: [(range: Range<Int>, text: String)]) -> [(range: Range<Int>, text: String)] {
-        edits.enumerated().sorted { a, b in
-            (a.element.range.lowerBound, a.element.range.isEmpty ? 0 : 1, a.offset) > (b.element.range.lowerBound, b.element.range.isEmpty ? 0 : 1, b.offset)
-        }.map(\.element)
+    // MARK: Text of keys and values
+
+    /// Go-yaml's key order in YAML, Go's byte order in JSON (as `encoding/json` sorts map keys).
+    private func order(_ a: String, _ b: String) -> Bool {
+        json ? GoYAMLKeyOrder.bytewise(a, b) : GoYAMLKeyOrder.less(a, b)
     }
 
-    private static func lineStart(_ offset: Int, _ bytes: [UInt8]) -> Int {
+    /// A key as the file would write it: JSON-quoted in JSON, plain in YAML where YAML reads it
+    /// back as the same string, else double-quoted.
+    private func keyText(_ key: String) -> String {
+        json ? Self.jsonQuoted(key) : scalarText(key, like: .plain, inFlow: false) ?? Self.jsonQuoted(key)
+    }
+
+    /// A value in the quoting of the value it replaces: plain where that reads back as the same
+    /// string, single quotes where they can hold it, else double quotes with JSON's escapes (a
+    /// subset of YAML's). Nil for block scalars, which a one-line edit cannot keep.
+    private func scalarText(_ value: String, like style: YAMLNode.ScalarStyle, inFlow: Bool) -> String? {
+        if json { return Self.jsonQuoted(value) }
+        switch style {
+        case .plain where Self.isPlainSafe(value, inFlow: inFlow): return value
+        case .plain, .doubleQuoted: return Self.jsonQuoted(value)
+        case .singleQuoted:
+            if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return Self.jsonQuoted(value) }
+            return "'" + value.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        case .literal, .folded: return nil
+        }
+    }
+
+    /// Whether `value` written plain reads back as the same string: resolved as a string, no
+    /// indicator first, no `: ` or ` #` inside, no spaces at either end, nothing outside
+    /// printable ASCII and Unicode letters; in flow context, none of `,[]{}` either.
+    private static func isPlainSafe(_ value: String, inFlow: Bool) -> Bool {
+        let scalars = value.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, case .string = YAMLResolver.resolve(value) else { return false }
+        if "-?:,[]{}#&*!|>'\"%@` \t".unicodeScalars.contains(first) || last == " " || last == ":" { return false }
+        if value.contains(": ") || value.contains(" #") { return false }
+        for scalar in scalars {
+            let code = scalar.value
+            if code < 0x20 || code == 0x7F || (0x80...0x9F).contains(code) || code == 0xFEFF { return false }
+            if inFlow && (scalar == "," || scalar == "[" || scalar == "]" || scalar == "{" || scalar == "}") { return false }
+        }
+        return true
+    }
+
+    private static func jsonQuoted(_ text: String) -> String {
+        var output: [UInt8] = []
+        JSONWriter.appendQuoted(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    // MARK: Lines and offsets
+
+    /// Inserts `line` and a line end at `offset`, a line start (or the end of a document that
+    /// has no final line end, which then gets one before the line).
+    private mutating func insertLine(_ line: String, at offset: Int) {
+        let needsLineEnd = offset == bytes.count && offset > 0 && bytes[offset - 1] != UInt8(ascii: "\n")
+        edits.append((offset..<offset, needsLineEnd ? lineEnd + line : line + lineEnd))
+    }
+
+    /// Records the comment lines in `range` whose text does not survive in `kept`.
+    private mutating func noteLostComments(in range: Range<Int>, keeping kept: String) {
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            let end = min(nextLineStart(offset), range.upperBound)
+            let text = String(decoding: bytes[offset..<end], as: UTF8.self).trimmingWhitespace()
+            if let hash = text.firstIndex(of: "#"), hash == text.startIndex || text[text.index(before: hash)] == " " {
+                if !kept.contains(text[hash...]) { lostLines.append(line(of: offset)) }
+            }
+            offset = end
+        }
+    }
+
+    /// Whether the key starts its line after indentation only (not after a `- ` or on a line
+    /// shared with other content), so that its line can be taken out or put before whole.
+    private func ownsLine(_ key: Span) -> Bool {
+        bytes[lineStart(key.range.lowerBound) ..< key.range.lowerBound].allSatisfy { $0 == UInt8(ascii: " ") }
+    }
+
+    private func column(of span: Span) -> Int { span.range.lowerBound - lineStart(span.range.lowerBound) }
+
+    private func line(of offset: Int) -> Int {
+        bytes[..<offset].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+    }
+
+    private func lineStart(_ offset: Int) -> Int {
         var index = offset
         while index > 0 && bytes[index - 1] != UInt8(ascii: "\n") { index -= 1 }
         return index
     }
 
-    private static func nextLineStart(_ offset: Int, _ bytes: [UInt8]) -> Int {
+    private func nextLineStart(_ offset: Int) -> Int {
         var index = offset
         while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
         return min(index + 1, bytes.count)
     }
 
-    /// The quote a value of `style` is written with; nil for block scalars, which are rewritten.
-    private static func quote(_ style: YAMLNode.ScalarStyle) -> String? {
-        switch style {
-        case .plain: return ""
-        case .singleQuoted: return "'"
-        case .doubleQuoted: return "\""
-        case .literal, .folded: return nil
-        }
+    /// The start of the line after the one a value ends on. A block scalar's end mark already
+    /// sits at a line start.
+    private func endOfLine(after value: Span) -> Int {
+        let end = contentEnd(value)
+        return end > 0 && bytes[end - 1] == UInt8(ascii: "\n") ? end : nextLineStart(end)
     }
 
-    /// A data key as a plain scalar where YAML reads it back as the same string, else quoted.
-    private static func keyText(_ key: String) -> String {
-        if case .string = YAMLResolver.resolve(key), !key.hasPrefix("-"), !key.hasPrefix("?") { return key }
-        return "\"" + key + "\""
+    /// Where a node's own text ends: a block collection's range runs on to the next token, so
+    /// its last descendant's end is taken instead.
+    private func contentEnd(_ span: Span) -> Int {
+        guard !span.isFlow else { return span.range.upperBound }
+        switch span.content {
+        case .mapping(let entries): return entries.last.map { contentEnd($0.value) } ?? span.range.upperBound
+        case .sequence(let items): return items.last.map(contentEnd) ?? span.range.upperBound
+        case .scalar, .alias: return span.range.upperBound
+        }
     }
 }

@@ -13,9 +13,9 @@ public struct SealedSecretFile: Sendable {
     public let path: String
     /// The file cut into documents, with the replacements made so far.
     public internal(set) var text: ManifestText
-    /// The lines (1-based, in the file as read) of comments that the last whole-document rewrite
-    /// dropped: comments inside a SealedSecret survive only line-by-line edits.
-    public private(set) var lostCommentLines: [Int] = []
+    /// The lines (1-based, in the file as read) of comments that the last ``replace(_:with:replacing:)``
+    /// dropped: a document or flow mapping rewritten whole keeps only the comments it can place.
+    public internal(set) var lostCommentLines: [Int] = []
     /// The indexes (into ``ManifestText/documents``) of the SealedSecret documents, in order.
     public let sealedSecretIndexes: [Int]
 
@@ -70,14 +70,15 @@ public struct SealedSecretFile: Sendable {
         throw ManifestError(.ambiguous(what: matching.isEmpty ? "no SealedSecret matches" : "\(matching.count) SealedSecrets match", candidates: names), file: path)
     }
 
-    /// Replaces document `index` with `sealed`. When only values of `encryptedData` differ, only
-    /// their lines change (see ``editValuesInPlace(_:from:to:)``); otherwise the document is
-    /// written as kubeseal writes it in the file's format, and the file's own separator and the
-    /// comments around the document stay. Returns whether the edit was in place.
+    /// Replaces document `index` with `sealed`. When only string mappings differ (values of
+    /// `encryptedData`, labels, annotations, template data), only their lines change (see
+    /// ``Edit``); otherwise the document is written as kubeseal writes it in the file's format,
+    /// and the file's own separator and the comments around the document stay. `old`, when the
+    /// caller has it, spares decoding the document a second time.
     @discardableResult
-    public mutating func replace(_ index: Int, with sealed: SealedSecret, replacing old: SealedSecret? = nil) throws -> Bool {
-        // `old`, when the caller has it, spares decoding the document a second time.
-        if let old = old ?? (try? sealedSecret(at: index)), editValuesInPlace(index, from: old, to: sealed) { return true }
+    public mutating func replace(_ index: Int, with sealed: SealedSecret, replacing old: SealedSecret? = nil) throws -> Edit {
+        lostCommentLines = []
+        if let old = old ?? (try? sealedSecret(at: index)), let edit = editInPlace(index, from: old, to: sealed) { return edit }
         let firstLine = text.firstLine(of: index)
         let oldLines = text.body(at: index).split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         var rendered = try sealed.formatted(as: format)
@@ -89,7 +90,7 @@ public struct SealedSecretFile: Sendable {
             let trimmed = line.trimmingSpaces()
             return (trimmed.hasPrefix("#") || line.contains(" #")) && !kept.contains(trimmed) ? firstLine + offset : nil
         }
-        return false
+        return .document
     }
 
     /// Writes the file atomically; its mode is kept.

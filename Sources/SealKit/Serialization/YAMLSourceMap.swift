@@ -46,8 +46,19 @@ package struct YAMLSourceMap: Sendable {
 
         /// The value for `key` in a mapping.
         package func value(forKey key: String) -> Span? {
+            entry(forKey: key)?.value
+        }
+
+        /// The entry (key and value) for `key` in a mapping.
+        package func entry(forKey key: String) -> Entry? {
             guard case .mapping(let entries) = content else { return nil }
-            return entries.first { if case .scalar(key, _) = $0.key.content { return true } else { return false } }?.value
+            return entries.first { if case .scalar(key, _) = $0.key.content { return true } else { return false } }
+        }
+
+        /// A scalar's style, or nil for collections and aliases.
+        package var scalarStyle: YAMLNode.ScalarStyle? {
+            if case .scalar(_, let style) = content { return style }
+            return nil
         }
 
         /// A scalar's text, or nil for collections and aliases.
