@@ -135,13 +135,13 @@ struct InPlaceEditTests {
         }
     }
 
-    @Test("JSON: a new key adds its line and one comma; unset gives the original back; a changed value changes one line")
-    func json() throws {
+    @Test("JSON (in a .json or a .yaml file): a new key adds its line and one comma; unset gives the original back; a changed value changes one line", arguments: ["sealed.json", "sealed.yaml"])
+    func json(_ fileName: String) throws {
         try withTemporaryDirectory { directory in
             let certificate = try Certificate(pemRepresentation: TestFixtures.vectorText("key/tls.crt"))
             let secret = Secret(name: "db", namespace: "prod", stringData: ["a": "1", "c": "3"])
             let original = try Sealer(certificate: certificate).seal(secret).formatted(as: .json)
-            let file = directory.appendingPathComponent("sealed.json")
+            let file = directory.appendingPathComponent(fileName)
             try Data(original.utf8).write(to: file)
             let before = Self.lines(original)
 
