@@ -20,7 +20,11 @@ public struct SealedSecretValidator: Sendable {
     }
 
     /// Every problem of one document. A document that is not a SealedSecret gives one problem.
-    public func validate(_ node: YAMLNode, options: DecodingOptions = .yaml) -> [ValidationProblem] {
+    ///
+    /// `values`, when a private key opened them, are judged as the API server will judge the
+    /// Secret. `namespaceSupplied` says that something around the file (a kustomization's
+    /// `namespace:`) gives the SealedSecret its namespace.
+    public func validate(_ node: YAMLNode, options: DecodingOptions = .yaml, values: [String: [UInt8]] = [:], namespaceSupplied: Bool = false) -> [ValidationProblem] {
         guard node.mapping != nil else {
             return [.init(.error, field: "", "expected a SealedSecret, found \(node.kindName)", mark: node.mark)]
         }
@@ -40,36 +44,117 @@ public struct SealedSecretValidator: Sendable {
         do {
             sealed = try SealedSecret(node: node, options: options)
         } catch {
-            return problems + [.init(.error, field: "", "\(error)", mark: error.mark)]
+            // The problem carries the location; the message must not repeat it.
+            return problems + [.init(.error, field: "", "\(ManifestError(error.reason))", mark: error.mark)]
         }
         let metadata = node["metadata"]
         if (sealed.metadata.name ?? "").isEmpty {
             problems.append(.init(.error, field: "metadata.name", "is required", mark: metadata?.mark ?? node.mark))
         }
+        problems += stringValues(of: metadata, field: "metadata")
         let annotations = sealed.metadata.annotations
         if annotations[SealingScope.clusterWideAnnotation] == "true", annotations[SealingScope.namespaceWideAnnotation] == "true" {
             problems.append(.init(.error, field: "metadata.annotations", "both the cluster-wide and the namespace-wide annotation are set; the controller uses cluster-wide",
                                   mark: metadata?["annotations"]?.mark))
         }
-        if sealed.scope != .clusterWide, (sealed.metadata.namespace ?? "").isEmpty {
-            problems.append(.init(.error, field: "metadata.namespace", "a \(sealed.scope) SealedSecret needs the namespace it was sealed for", mark: metadata?.mark ?? node.mark))
+        if sealed.scope != .clusterWide, (sealed.metadata.namespace ?? "").isEmpty, !namespaceSupplied {
+            // Helm, Argo CD, kustomize and `kubectl apply -n` supply one: not an error, but the
+            // values open only in the namespace they were sealed for.
+            problems.append(.init(.warning, field: "metadata.namespace",
+                                  "not set: this \(sealed.scope) SealedSecret opens only if whatever applies it (Helm, Argo CD, kubectl apply -n) puts it in the namespace it was sealed for",
+                                  mark: metadata?.mark ?? node.mark))
         }
+        problems += templateConsistency(sealed, node: node)
         let encrypted = node["spec"]?["encryptedData"]
+        for pair in encrypted?.mapping ?? [] where pair.value.isNull {
+            let key = pair.key.scalar?.value ?? ""
+            problems.append(.init(.warning, field: SecretRules.field("spec.encryptedData", key: key), "is null; the API server drops it, so the Secret will not have this key", mark: pair.value.mark))
+        }
         for (key, ciphertext) in sealed.spec.encryptedData.sorted(by: { $0.key < $1.key }) {
             let mark = encrypted?[key]?.mark
             guard let bytes = Secret.decodeBase64(ciphertext) else { continue }
             do {
                 let value = try SealedValue(bytes: Array(bytes))
                 if value.keyBitCount < 1024 || value.keyBitCount % 256 != 0 {
-                    problems.append(.init(.error, field: "spec.encryptedData.\(key)", "an RSA block of \(value.keyBlock.count) bytes is not a plausible key size", mark: mark))
+                    problems.append(.init(.error, field: SecretRules.field("spec.encryptedData", key: key), "an RSA block of \(value.keyBlock.count) bytes is not a plausible key size", mark: mark))
                 }
             } catch {
-                problems.append(.init(.error, field: "spec.encryptedData.\(key)", "not a sealed value: \(error)", mark: mark))
+                problems.append(.init(.error, field: SecretRules.field("spec.encryptedData", key: key), "not a sealed value: \(error)", mark: mark))
             }
         }
         if sealed.spec.encryptedData.isEmpty, sealed.spec.legacyData == nil {
             problems.append(.init(.warning, field: "spec.encryptedData", "is empty; the Secret will have no data"))
         }
+        // What the API server will check when the controller creates the Secret.
+        problems += SecretRules.problems(ofSealed: sealed, values: values).map { problem in
+            var located = problem
+            located.mark = Self.mark(of: problem.field, in: node) ?? problem.mark
+            return located
+        }
         return problems
+    }
+
+    /// Labels and annotations must be strings: a YAML number or boolean (`sync-wave: 0`) is
+    /// refused by the API server; a null becomes an empty string.
+    private func stringValues(of metadata: YAMLNode?, field: String) -> [ValidationProblem] {
+        var problems: [ValidationProblem] = []
+        for map in ["labels", "annotations"] {
+            for pair in metadata?[map]?.mapping ?? [] {
+                let path = SecretRules.field("\(field).\(map)", key: pair.key.scalar?.value ?? "")
+                if pair.value.isNull {
+                    problems.append(.init(.warning, field: path, "is null; the API server stores an empty string", mark: pair.value.mark))
+                } else if let scalar = pair.value.scalar, !scalar.isString {
+                    problems.append(.init(.error, field: path, "must be a string, found \(pair.value.kindName): quote it (\"\(scalar.value)\")", mark: pair.value.mark))
+                } else if pair.value.scalar == nil {
+                    problems.append(.init(.error, field: path, "must be a string, found \(pair.value.kindName)", mark: pair.value.mark))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// The template's name, namespace and scope annotations against the SealedSecret's own:
+    /// the controller names the Secret after the SealedSecret, and since v0.36 overwrites a
+    /// template that says otherwise when it re-encrypts.
+    private func templateConsistency(_ sealed: SealedSecret, node: YAMLNode) -> [ValidationProblem] {
+        let template = sealed.spec.template.metadata
+        let templateNode = node["spec"]?["template"]?["metadata"]
+        var problems: [ValidationProblem] = []
+        for (field, own, theirs) in [("name", sealed.metadata.name, template.name), ("namespace", sealed.metadata.namespace, template.namespace)] {
+            if let theirs, !theirs.isEmpty, let own, !own.isEmpty, own != theirs {
+                problems.append(.init(.warning, field: "spec.template.metadata.\(field)", "is \"\(theirs)\" but metadata.\(field) is \"\(own)\"; the controller uses \"\(own)\"", mark: templateNode?[field]?.mark))
+            }
+        }
+        for annotation in [SealingScope.namespaceWideAnnotation, SealingScope.clusterWideAnnotation] {
+            let own = sealed.metadata.annotations[annotation] == "true", theirs = template.annotations[annotation] == "true"
+            if theirs && !own {
+                problems.append(.init(.warning, field: SecretRules.field("spec.template.metadata.annotations", key: annotation),
+                                      "is set in the template only; the scope comes from metadata.annotations, so the values are opened as \(sealed.scope)",
+                                      mark: templateNode?["annotations"]?.mark))
+            }
+        }
+        return problems
+    }
+
+    /// The node at a field path (`spec.encryptedData[tls.crt]`), for its mark.
+    static func mark(of field: String, in node: YAMLNode) -> YAMLNode.Mark? {
+        var current: YAMLNode? = node
+        var rest = Substring(field)
+        while !rest.isEmpty, let here = current {
+            let name: Substring
+            if rest.hasPrefix("[") {
+                guard let close = rest.firstIndex(of: "]") else { return nil }
+                name = rest[rest.index(after: rest.startIndex)..<close]
+                rest = rest[rest.index(after: close)...]
+            } else {
+                let end = rest.firstIndex { $0 == "." || $0 == "[" } ?? rest.endIndex
+                name = rest[..<end]
+                rest = rest[end...]
+            }
+            if rest.hasPrefix(".") { rest = rest.dropFirst() }
+            guard let next = here[String(name)] else { return here.mark }
+            current = next
+        }
+        return current?.mark
     }
 }

@@ -34,8 +34,11 @@ public struct StructuralSchema: Sendable {
 
     private func validate(_ value: YAMLNode, against schema: YAMLNode, path: String, into problems: inout [ValidationProblem]) {
         if value.isNull {
+            // "null values for fields that either don't specify the nullable flag, or give it a
+            // false value, will be pruned" (CRD docs, Defaulting and Nullable): the API server
+            // drops them, so the field is as good as absent.
             if schema["nullable"]?.scalar?.resolved != .bool(true), schema["type"] != nil {
-                problems.append(.init(.error, field: path, "must not be null", mark: value.mark))
+                problems.append(.init(.warning, field: path, "is null; the API server drops it", mark: value.mark))
             }
             return
         }
@@ -49,7 +52,8 @@ public struct StructuralSchema: Sendable {
         if let pairs = value.mapping {
             let properties = schema["properties"]?.mapping ?? []
             for required in schema["required"]?.sequence ?? [] {
-                if let name = required.scalar?.value, !pairs.contains(where: { $0.key.scalar?.value == name }) {
+                // A pruned null does not count as present.
+                if let name = required.scalar?.value, !pairs.contains(where: { $0.key.scalar?.value == name && !$0.value.isNull }) {
                     problems.append(.init(.error, field: join(path, name), "is required", mark: value.mark))
                 }
             }
@@ -90,7 +94,7 @@ public struct StructuralSchema: Sendable {
         }
     }
 
-    private func join(_ path: String, _ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }
+    private func join(_ path: String, _ name: String) -> String { path.isEmpty ? name : SecretRules.field(path, key: name) }
 
     private static func article(_ type: String) -> String {
         ["object": "an object", "array": "a list", "integer": "an integer"][type] ?? "a \(type)"

@@ -71,8 +71,21 @@ public struct Sealer: Sendable {
     /// the Secret's metadata without the last-applied annotations, owner references and
     /// server-set fields; `type` and `immutable` are kept. Values are sealed in key order,
     /// `data` first, then `stringData`, which wins on the same key.
+    ///
+    /// A Secret that the API server would refuse (``SecretRules``) is refused here, with
+    /// ``SealingError/refusedByAPIServer(secret:problems:)``: sealed, it would never unseal.
     public func seal(_ secret: Secret, options: Options = Options()) throws -> SealedSecret {
         let prepared = try prepare(secret, options: options)
+        // Judged as the controller will create it, before any value is sealed.
+        var created = prepared
+        for annotation in Self.lastAppliedAnnotations { created.metadata.annotations[annotation] = nil }
+        let errors = SecretRules.problems(of: created).filter { $0.severity == .error }
+        guard errors.isEmpty else { throw SealingError.refusedByAPIServer(secret: SecretRules.displayName(created.metadata), problems: errors) }
+        return try sealPrepared(prepared, options: options)
+    }
+
+
+    private func sealPrepared(_ prepared: Secret, options: Options) throws -> SealedSecret {
         let scope = SealingScope(annotations: prepared.metadata.annotations)
         let namespace = prepared.metadata.namespace ?? ""
         let name = prepared.metadata.name ?? ""
@@ -123,14 +136,23 @@ public struct Sealer: Sendable {
     /// Seals `secret`'s values for `target`'s name, namespace and scope and merges them into it,
     /// as kubeseal's `--merge-into` does: other keys keep their ciphertext byte for byte; the
     /// Secret's template labels, annotations and template data are merged in too.
+    ///
+    /// The merged SealedSecret is judged as a whole (``SecretRules``): merging `tls.crt` alone
+    /// into a `kubernetes.io/tls` SealedSecret that holds `tls.key` is fine.
     public func merge(_ secret: Secret, into target: SealedSecret, allowEmptyData: Bool = false) throws -> SealedSecret {
+        let merged = try mergeUnchecked(secret, into: target, allowEmptyData: allowEmptyData)
+        try SecretRules.requireAccepted(merged, values: secret.mergedData.mapValues { Array($0) })
+        return merged
+    }
+
+    func mergeUnchecked(_ secret: Secret, into target: SealedSecret, allowEmptyData: Bool = false) throws -> SealedSecret {
         var input = secret
         input.metadata.annotations[SealingScope.namespaceWideAnnotation] = nil
         input.metadata.annotations[SealingScope.clusterWideAnnotation] = nil
         let options = Options(scope: target.scope, allowEmptyData: allowEmptyData)
         input.metadata.name = target.metadata.name
         input.metadata.namespace = target.metadata.namespace
-        let update = try seal(input, options: options)
+        let update = try sealPrepared(try prepare(input, options: options), options: options)
 
         var merged = target
         if target.recordedKeyFingerprint != nil, target.recordedKeyFingerprint != certificate.keyFingerprint {

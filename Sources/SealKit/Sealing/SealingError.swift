@@ -22,8 +22,12 @@ public enum SealingError: Error, Sendable, Equatable, CustomStringConvertible {
     case legacyFormat
     /// Both `encryptedData` and the legacy `spec.data` are set.
     case mixedFormats
-    /// A Secret data key that Kubernetes refuses (`[-._a-zA-Z0-9]+`, not `.` or `..`).
+    /// A Secret data key that Kubernetes refuses (`[-._a-zA-Z0-9]+`, at most 253 bytes, not `.`
+    /// and not starting with `..`).
     case invalidKey(key: String)
+    /// The API server would refuse the Secret that the controller creates from this SealedSecret
+    /// (see ``SecretRules``); `problems` are the errors, each naming its field and rule.
+    case refusedByAPIServer(secret: String, problems: [ValidationProblem])
     /// The same data key given twice while building a Secret.
     case duplicateKey(key: String)
     /// Input to the Secret builder in the wrong form (a literal without `=`, an env-file line).
@@ -69,7 +73,9 @@ public enum SealingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .mixedFormats:
             return "cannot use the field 'encryptedData' and the deprecated field 'data' at the same time"
         case .invalidKey(let key):
-            return "\"\(key)\" is not a valid Secret key: use letters, digits, '-', '_' and '.'"
+            return "\"\(key)\" is not a valid Secret key: use letters, digits, '-', '_' and '.' (at most 253, not '.' and not starting with '..')"
+        case .refusedByAPIServer(let secret, let problems):
+            return "the API server would refuse the Secret \(secret), so the SealedSecret would never unseal: " + problems.map(\.detail).joined(separator: "; ")
         case .duplicateKey(let key):
             return "the key \"\(key)\" is given more than once"
         case .malformedInput(let message):

@@ -14,6 +14,9 @@ public struct SecretBuilder: Sendable {
     /// The Secret's type.
     public var type: String
     private(set) var data: [String: Data] = [:]
+    /// Warnings about what was added: a file whose content ends in a line break (the classic
+    /// `echo password > file`, which puts the line break into the password).
+    public private(set) var warnings: [ValidationProblem] = []
 
     /// An empty builder.
     public init(name: String? = nil, namespace: String? = nil, type: String = "Opaque") {
@@ -22,29 +25,21 @@ public struct SecretBuilder: Sendable {
         self.type = type
     }
 
-    /// Whether `key` is a valid Secret data key (`[-._a-zA-Z0-9]+`, not `.` or `..`).
+    /// Whether `key` is a valid Secret data key (``KubernetesValidation/configMapKeyProblems(_:)``).
     public static func isValidKey(_ key: String) -> Bool {
-        !key.isEmpty && key != "." && key != ".." && key.utf8.count <= 253 &&
-            key.utf8.allSatisfy(isKeyByte)
-    }
-
-    private static func isKeyByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"): return true
-        default: return false
-        }
+        KubernetesValidation.configMapKeyProblems(key).isEmpty
     }
 
     /// A Secret built from kubectl-style sources: `KEY=VALUE` literals, `[KEY=]PATH` files and
     /// env files, in that order, as `kubectl create secret generic` builds one.
+    /// Returns the Secret and the builder's ``warnings``.
     public static func build(name: String?, namespace: String?, type: String = "Opaque",
-                             literals: [String], files: [String], envFiles: [String]) throws -> Secret {
+                             literals: [String], files: [String], envFiles: [String]) throws -> (secret: Secret, warnings: [ValidationProblem]) {
         var builder = SecretBuilder(name: name, namespace: namespace, type: type)
         for literal in literals { try builder.addLiteral(literal) }
         for file in files { try builder.addFile(file) }
         for file in envFiles { try builder.addEnvFile(file) }
-        return builder.build()
+        return (builder.build(), builder.warnings)
     }
 
     /// Adds `KEY=VALUE`.
@@ -65,7 +60,12 @@ public struct SecretBuilder: Sendable {
             path = argument
             key = PathText.lastComponent(argument)
         }
-        try add(key: key, value: Data(try FileBytes.read(path)))
+        let bytes = try FileBytes.read(path)
+        try add(key: key, value: Data(bytes))
+        if bytes.last == UInt8(ascii: "\n") {
+            warnings.append(.init(.warning, field: SecretRules.field("data", key: key),
+                                  "the file \(path) ends in a line break, which becomes part of the value (write it with printf %s, not echo)"))
+        }
     }
 
     /// Adds every `KEY=VALUE` line of an env file, as kubectl reads one: blank lines and lines

@@ -47,9 +47,10 @@ extension Sealer {
     public func apply(_ changes: ValueChanges, to sealed: SealedSecret) throws -> SealedSecret {
         var result = sealed
         if !changes.updated.isEmpty {
-            result = try merge(Secret(name: sealed.metadata.name, namespace: sealed.metadata.namespace, data: changes.updated), into: sealed)
+            result = try mergeUnchecked(Secret(name: sealed.metadata.name, namespace: sealed.metadata.namespace, data: changes.updated), into: sealed)
         }
         for key in changes.removed { result.spec.encryptedData[key] = nil }
+        try SecretRules.requireAccepted(result, values: changes.updated.mapValues { Array($0) })
         return result
     }
 }

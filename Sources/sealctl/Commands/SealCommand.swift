@@ -97,6 +97,9 @@ struct SealCommand: ParsableCommand {
             }
             do {
                 text += try sealer.seal(secret, options: options).formatted(as: format)
+                for warning in SecretRules.problems(of: secret) where warning.severity == .warning {
+                    Console.warning("Secret \(secret.metadata.name ?? name ?? ""): \(warning.detail)")
+                }
             } catch {
                 throw secrets.count > 1 ? CLIError("document \(index + 1): \(ErrorText.describe(error))") : error
             }
@@ -111,7 +114,9 @@ struct SealCommand: ParsableCommand {
     /// The Secrets to seal: built from --from-* flags, or read from -f / standard input.
     private func readSecrets() throws -> [Secret] {
         if buildsSecretInMemory {
-            return [try SecretBuilder.build(name: name, namespace: namespace, type: type, literals: fromLiteral, files: fromFile, envFiles: fromEnvFile)]
+            let built = try SecretBuilder.build(name: name, namespace: namespace, type: type, literals: fromLiteral, files: fromFile, envFiles: fromEnvFile)
+            for warning in built.warnings { Console.warning(warning.detail) }
+            return [built.secret]
         }
         let (stream, source) = try input.readStream(expecting: "a Secret in YAML or JSON")
         guard !stream.documents.isEmpty else { throw CLIError("\(source): no Secret found in the input") }

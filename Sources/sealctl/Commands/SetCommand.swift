@@ -34,7 +34,7 @@ struct SetCommand: ParsableCommand {
     @OptionGroup var certificate: CertificateOptions
 
     func validate() throws {
-        guard SecretBuilder.isValidKey(key) else { throw ValidationError("\"\(key)\" is not a valid Secret key: use letters, digits, '-', '_' and '.'") }
+        guard SecretBuilder.isValidKey(key) else { throw ValidationError(SealingError.invalidKey(key: key).description) }
     }
 
     func run() throws {
@@ -42,7 +42,9 @@ struct SetCommand: ParsableCommand {
             // From standard input, or asked for without echo on a terminal: never from argv.
             let value = POSIX.isTerminal(.input) ? Data(try SecretPrompt.read("Value for \(key): ").utf8) : Data(try POSIX.readStandardInput())
             let secret = Secret(name: target.metadata.name, namespace: target.metadata.namespace, data: [key: value])
-            return try Sealer(certificate: try certificate.certificate()).merge(secret, into: target)
+            let merged = try Sealer(certificate: try certificate.certificate()).merge(secret, into: target)
+            for warning in try SecretRules.requireAccepted(merged, values: [key: Array(value)]) where warning.severity == .warning { Console.warning(warning.detail) }
+            return merged
         }
     }
 }
@@ -70,6 +72,7 @@ struct UnsetCommand: ParsableCommand {
         try selection.rewrite(file) { target in
             var target = target
             guard target.spec.encryptedData.removeValue(forKey: key) != nil else { throw CLIError("\(file): the SealedSecret has no key \"\(key)\"") }
+            try SecretRules.requireAccepted(target)
             return target
         }
     }
