@@ -114,7 +114,10 @@ public struct BulkValidator {
         var problems = validator.validate(document.node, options: document.decodingOptions)
         if let unsealer, !problems.contains(where: { $0.severity == .error }) {
             do {
-                _ = try unsealer.unseal(SealedSecret(document: document))
+                // Opened, the values are judged as the API server will judge the Secret.
+                var values = try unsealer.openValues(of: SealedSecret(document: document))
+                problems = validator.validate(document.node, options: document.decodingOptions, values: values)
+                SecureMemory.wipe(&values)
             } catch {
                 problems.append(ValidationProblem(.error, field: "spec.encryptedData", "\(error)", mark: document.node["spec"]?.mark))
             }

@@ -64,16 +64,29 @@ public struct RepositoryChecker: Sendable {
     /// The findings under `paths` and how many files were read, as a report.
     public func report(paths: [String]) throws -> CheckReport {
         let files = try ManifestFinder.files(under: paths)
-        var findings: [CheckFinding] = []
-        var kustomizationFolders: [URL] = []
-        for file in files {
-            if ["kustomization.yaml", "kustomization.yml"].contains(file.lastPathComponent) {
-                kustomizationFolders.append(file.deletingLastPathComponent())
+        let kustomizationFolders = files.filter { ["kustomization.yaml", "kustomization.yml"].contains($0.lastPathComponent) }.map { $0.deletingLastPathComponent().standardizedFileURL }
+        let overlays = kustomizationFolders.map { folder in (folder, Result { try KustomizeOverlay(directory: folder) }) }
+        // A SealedSecret without a namespace that an overlay's `namespace:` places, as
+        // `kubectl kustomize` does: judged with that namespace, not as a standalone file.
+        var placed = Set<String>()
+        for case (_, .success(let overlay)) in overlays {
+            for resource in overlay.resources where resource.kind == "SealedSecret" && (resource.namespace ?? "").isEmpty && resource.finalNamespace != nil {
+                placed.insert("\(resource.file.standardizedFileURL.path)#\(resource.documentIndex)")
             }
-            findings += checkFile(file)
         }
-        for folder in kustomizationFolders {
-            findings += checkKustomization(folder)
+        // Folders that another kustomization includes: bases, judged in their overlays' context.
+        var bases = Set<String>()
+        for case (let folder, .success(let overlay)) in overlays {
+            for entry in overlay.kustomization.resources + overlay.kustomization.components {
+                bases.insert(folder.appendingPathComponent(entry).standardizedFileURL.path)
+            }
+        }
+        var findings: [CheckFinding] = []
+        for file in files {
+            findings += checkFile(file) { placed.contains("\(file.standardizedFileURL.path)#\($0)") }
+        }
+        for (folder, overlay) in overlays {
+            findings += checkKustomization(folder, overlay, isBase: bases.contains(folder.path))
         }
         findings += certificateExpiry()
         let sorted = Array(Set(findings)).sorted {
@@ -83,15 +96,21 @@ public struct RepositoryChecker: Sendable {
         return CheckReport(findings: sorted, fileCount: files.count)
     }
 
-    /// A path relative to the root.
+    /// A path relative to the root, with `../` for files beside it (`sealctl check` run in a
+    /// subfolder of the repository it checks), as the user would type it.
     func relative(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
-        return path.hasPrefix(root.path + "/") ? String(path.dropFirst(root.path.count + 1)) : path
+        if path.hasPrefix(root.path + "/") { return String(path.dropFirst(root.path.count + 1)) }
+        let file = path.split(separator: "/"), base = root.path.split(separator: "/")
+        let shared = zip(file, base).prefix { $0 == $1 }.count
+        guard shared > 0 else { return path }
+        return (Array(repeating: "..", count: base.count - shared) + file[shared...].map(String.init)).joined(separator: "/")
     }
 
     // MARK: Per file
 
-    private func checkFile(_ file: URL) -> [CheckFinding] {
+    /// `isPlaced(documentIndex)` says whether a kustomization gives that document its namespace.
+    private func checkFile(_ file: URL, isPlaced: (Int) -> Bool) -> [CheckFinding] {
         let name = relative(file)
         let bytes: [UInt8]
         do {
@@ -113,7 +132,7 @@ public struct RepositoryChecker: Sendable {
         for document in stream.documents {
             switch document.kind {
             case "Secret": findings += plainSecret(document, file: file)
-            case "SealedSecret": findings += sealedSecret(document, file: file)
+            case "SealedSecret": findings += sealedSecret(document, file: file, namespaceSupplied: isPlaced(document.index))
             default: break
             }
         }
@@ -144,9 +163,9 @@ public struct RepositoryChecker: Sendable {
         }
     }
 
-    private func sealedSecret(_ document: ManifestDocument, file: URL) -> [CheckFinding] {
+    private func sealedSecret(_ document: ManifestDocument, file: URL, namespaceSupplied: Bool) -> [CheckFinding] {
         let name = relative(file)
-        var findings = SealedSecretValidator().validate(document.node, options: document.decodingOptions).map { problem in
+        var findings = SealedSecretValidator().validate(document.node, options: document.decodingOptions, namespaceSupplied: namespaceSupplied).map { problem in
             CheckFinding(rule: .malformedSealedSecret, severity: problem.severity, file: name, documentIndex: document.index,
                          mark: problem.mark ?? document.mark, message: problem.detail)
         }
@@ -206,10 +225,12 @@ public struct RepositoryChecker: Sendable {
 
     // MARK: Per kustomization
 
-    private func checkKustomization(_ folder: URL) -> [CheckFinding] {
+    /// A base (`isBase`: another checked kustomization includes it) is not expected to provide
+    /// the Secrets its workloads read: its overlays do, and are judged for it.
+    private func checkKustomization(_ folder: URL, _ result: Result<KustomizeOverlay, any Error>, isBase: Bool) -> [CheckFinding] {
         let overlay: KustomizeOverlay
         do {
-            overlay = try KustomizeOverlay(directory: folder)
+            overlay = try result.get()
         } catch {
             let file = KustomizeOverlay.kustomizationFile(in: folder) ?? folder
             return [CheckFinding(rule: .unreadableManifest, severity: .warning, file: relative(file), message: "cannot follow the kustomization: \(error)")]
@@ -245,7 +266,7 @@ public struct RepositoryChecker: Sendable {
                 unprovided[reference.secretName, default: []].append(workload.resource.finalName)
             }
         }
-        for (secretName, readers) in unprovided.sorted(by: { $0.key < $1.key }) {
+        for (secretName, readers) in unprovided.sorted(by: { $0.key < $1.key }) where !isBase {
             findings.append(CheckFinding(rule: .missingKey, severity: .warning, file: kustomization,
                                          message: "\(Set(readers).sorted().joined(separator: ", ")) read\(Set(readers).count == 1 ? "s" : "") the Secret \(secretName), which nothing in this kustomization provides (sealctl generate writes it)"))
         }

@@ -18,12 +18,14 @@ struct CheckCommand: ParsableCommand {
         file, document, line and column:
           plain-secret               a Secret with data or stringData (allow with --allow GLOB or the
                                      annotation sealkit.io/allow-plain-secret: "true")
-          malformed-sealed-secret    not valid under the CRD schema, or values that cannot be sealed values
+          malformed-sealed-secret    not valid under the CRD schema, values that cannot be sealed values,
+                                     or a Secret the API server would refuse (keys, size, names, types)
           scope-broken-by-kustomize  a namespace, namePrefix or nameSuffix that breaks a strict or
                                      namespace-wide seal
           wrong-certificate          values sealed for another key than --cert (or each environment's
                                      certificate in sealctl.yaml), or an expired certificate
           missing-key                a workload reads a key the SealedSecret does not hold
+          unreadable-manifest        a YAML or JSON file that does not parse (a warning for templates)
         Exit status: 0 when clean, 1 when there is an error-level finding, 2 for a usage or read error.
 
         EXAMPLES:
