@@ -209,7 +209,7 @@ struct InPlaceEditTests {
             let result = try Sealctl.run(["unset", file.path, "a"])
             #expect(result.status == 0, "\(result.stderr)")
             let lost = try #require(Self.lines(text).firstIndex { $0.contains("# the first") }) + 1
-            #expect(result.stderr.contains("loses the comments on line \(lost)"), "\(result.stderr)")
+            #expect(result.stderr.contains("loses the comment on line \(lost)"), "\(result.stderr)")
             let after = try String(decoding: Data(contentsOf: file), as: UTF8.self)
             #expect(after.contains("    # sealed by the team\n") && !after.contains("the first"))
             #expect(try SealedSecretFile(contentsOf: file.path).select().sealed.spec.encryptedData.keys.sorted() == ["c"])

@@ -66,10 +66,6 @@ public struct SealedSecretValidator: Sendable {
         }
         problems += templateConsistency(sealed, node: node)
         let encrypted = node["spec"]?["encryptedData"]
-        for pair in encrypted?.mapping ?? [] where pair.value.isNull {
-            let key = pair.key.scalar?.value ?? ""
-            problems.append(.init(.warning, field: SecretRules.field("spec.encryptedData", key: key), "is null; the API server drops it, so the Secret will not have this key", mark: pair.value.mark))
-        }
         for (key, ciphertext) in sealed.spec.encryptedData.sorted(by: { $0.key < $1.key }) {
             let mark = encrypted?[key]?.mark
             guard let bytes = Secret.decodeBase64(ciphertext) else { continue }

@@ -18,6 +18,22 @@ extension SealedSecretFile {
         case document
     }
 
+    /// What to tell the user about `edit` (made by the last replace), naming the file: nil when
+    /// only the changed lines changed and no comment was lost.
+    public func notice(for edit: Edit) -> String? {
+        let count = lostCommentLines.count
+        let lost = count == 0 ? "" : "; it loses the comment\(count == 1 ? "" : "s") on line\(count == 1 ? "" : "s") \(lostCommentLines.map(String.init).joined(separator: ", "))"
+        switch edit {
+        case .lines:
+            return count == 0 ? nil : "\(path): the change" + lost.dropFirst("; it".count)
+        case .mappings(let names):
+            let one = names.count == 1
+            return "\(path): \(names.joined(separator: ", ")) \(one ? "is a flow mapping and was" : "are flow mappings and were") rewritten whole in \(one ? "its" : "their") own style\(lost)"
+        case .document:
+            return "\(path): the SealedSecret was rewritten in kubeseal's format (this change cannot be made line by line)\(lost)"
+        }
+    }
+
     /// The string-to-string mappings of a SealedSecret that an edit may change line by line.
     struct EditableMapping {
         let path: [String]

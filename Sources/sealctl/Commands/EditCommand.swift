@@ -50,10 +50,7 @@ struct EditCommand: ParsableCommand {
             }
             defer { SecureMemory.wipe(&new) }
             let changes = ValueChanges(from: old, to: new)
-            guard !changes.isEmpty else {
-                Console.standardError("no changes; \(file) is unchanged\n")
-                return nil
-            }
+            guard !changes.isEmpty else { Console.standardError("no changes; \(file) is unchanged\n"); return nil }
             summary = changes.summaryText(comparedTo: old)
             return try sealer.apply(changes, to: sealed)
         }

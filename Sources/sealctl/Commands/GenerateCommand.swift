@@ -94,7 +94,6 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         try options.run(environments, force: force, rotating: nil, command: "sealctl generate")
     }
-
 }
 
 /// `sealctl rotate ENV [KEY...]`: new values for some keys, the others kept sealed as they are.

@@ -97,9 +97,7 @@ struct SealCommand: ParsableCommand {
             }
             do {
                 text += try sealer.seal(secret, options: options).formatted(as: format)
-                for warning in SecretRules.problems(of: secret) where warning.severity == .warning {
-                    Console.warning("Secret \(secret.metadata.name ?? name ?? ""): \(warning.detail)")
-                }
+                for warning in SecretRules.problems(of: secret) where warning.severity == .warning { Console.warning("Secret \(secret.metadata.name ?? name ?? ""): \(warning.detail)") }
             } catch {
                 throw secrets.count > 1 ? CLIError("document \(index + 1): \(ErrorText.describe(error))") : error
             }

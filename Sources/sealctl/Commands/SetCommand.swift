@@ -96,14 +96,8 @@ struct SelectionOptions: ParsableArguments {
         var file = try SealedSecretFile(contentsOf: path)
         let (index, sealed) = try file.select(name: name, namespace: namespace)
         guard let changed = try change(sealed) else { return }
-        let lost = { file.lostCommentLines.isEmpty ? "" : "; it loses the comments on line\(file.lostCommentLines.count == 1 ? "" : "s") \(file.lostCommentLines.map(String.init).joined(separator: ", "))" }
-        switch try file.replace(index, with: changed, replacing: sealed) {
-        case .lines: break
-        case .mappings(let names):
-            Console.standardError("note: \(path): \(names.joined(separator: ", ")) \(names.count == 1 ? "is a flow mapping and was" : "are flow mappings and were") rewritten whole in \(names.count == 1 ? "its" : "their") own style\(lost())\n")
-        case .document:
-            Console.standardError("note: \(path): the SealedSecret was rewritten in kubeseal's format (this change cannot be made line by line)\(lost())\n")
-        }
+        let edit = try file.replace(index, with: changed, replacing: sealed)
+        if let notice = file.notice(for: edit) { Console.standardError("note: \(notice)\n") }
         try file.write()
     }
 }
