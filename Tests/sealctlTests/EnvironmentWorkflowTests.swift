@@ -188,22 +188,17 @@ struct EnvironmentWorkflowTests {
 
     @Test("rotate of one key changes only that key's line in git, and keeps a comment added by hand", .enabled(if: ExternalTool.find("git") != nil, "git is not installed"))
     func rotateOneKeyInGit() throws {
-        let git = try #require(ExternalTool.find("git"))
         try withTemporaryDirectory { directory in
             let project = try Self.generatedProject(in: directory, "production")
             let file = project.appendingPathComponent("k8s/environments/production/secrets.yaml")
             try file.write(try file.read().replacingOccurrences(of: "  encryptedData:\n", with: "  encryptedData: # rotate with sealctl rotate\n"))
-            let environment = ["GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
-                               "HOME": directory.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
-            for arguments in [["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "generated"]] {
-                let result = try ExternalTool.run(git, arguments, environment: environment, directory: project)
-                try #require(result.status == 0, "\(result.errorOutput)")
-            }
+            let repository = try GitRepository(at: project, home: directory)
+            try repository.commitAll("generated")
             let rotation = directory.appendingPathComponent("rotation.yaml")
             try rotation.write("POSTGRES_PASSWORD: rotated-canary-password-0123456789\n", mode: 0o600)
             let result = try Sealctl.run(["rotate", "production", "POSTGRES_PASSWORD", "--values-file", rotation.path], directory: project)
             #expect(result.status == 0, "\(result.stderr)")
-            let numstat = try ExternalTool.run(git, ["diff", "--numstat", "--", "k8s/environments/production/secrets.yaml"], environment: environment, directory: project)
+            let numstat = try repository.run(["diff", "--numstat", "--", "k8s/environments/production/secrets.yaml"])
             #expect(numstat.output.hasPrefix("1\t1\t"), "\(numstat.output)")
             #expect(try file.read().contains("  encryptedData: # rotate with sealctl rotate\n"))
         }
@@ -211,17 +206,12 @@ struct EnvironmentWorkflowTests {
 
     @Test("generate after the cluster's key changed re-seals every value in place: the header's key, the annotation and the values change, nothing else", .enabled(if: ExternalTool.find("git") != nil, "git is not installed"))
     func newCertificateInGit() throws {
-        let git = try #require(ExternalTool.find("git"))
         try withTemporaryDirectory { directory in
             let project = try Self.generatedProject(in: directory, "production")
             let file = project.appendingPathComponent("k8s/environments/production/secrets.yaml")
             try file.write(try file.read().replacingOccurrences(of: "  encryptedData:\n", with: "  encryptedData: # kept by hand\n"))
-            let environment = ["GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
-                               "HOME": directory.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
-            for arguments in [["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "generated"]] {
-                let result = try ExternalTool.run(git, arguments, environment: environment, directory: project)
-                try #require(result.status == 0, "\(result.errorOutput)")
-            }
+            let repository = try GitRepository(at: project, home: directory)
+            try repository.commitAll("generated")
             let renewed = directory.appendingPathComponent("keys/renewed")
             try #require(try Sealctl.run(["keys", "generate", "--bits", "2048", "--out", renewed.path]).status == 0)
             try FileManager.default.removeItem(at: project.appendingPathComponent("certs/production/tls.crt"))
@@ -229,7 +219,7 @@ struct EnvironmentWorkflowTests {
             let valuesFile = directory.appendingPathComponent("values.yaml")
             let result = try Sealctl.run(["generate", "production", "--force", "--values-file", valuesFile.path], directory: project)
             #expect(result.status == 0, "\(result.stderr)")
-            let numstat = try ExternalTool.run(git, ["diff", "--numstat", "--", "k8s/environments/production/secrets.yaml"], environment: environment, directory: project)
+            let numstat = try repository.run(["diff", "--numstat", "--", "k8s/environments/production/secrets.yaml"])
             let keys = try SealedSecret(document: ManifestStream(text: file.read()).documents[0]).spec.encryptedData.count
             // Every value, the header line naming the key, and the fingerprint annotation.
             #expect(numstat.output.hasPrefix("\(keys + 2)\t\(keys + 2)\t"), "\(numstat.output)")
