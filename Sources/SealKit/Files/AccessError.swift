@@ -38,6 +38,10 @@ public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotRotate(message: String)
     /// The editor the user chose exited with a failure.
     case editorFailed(editor: String, status: Int32)
+    /// A tool sealctl needs (git) is not on PATH.
+    case toolNotInstalled(name: String)
+    /// A tool sealctl ran (git) failed.
+    case toolFailed(name: String, message: String)
 
     public var description: String {
         switch self {
@@ -72,6 +76,10 @@ public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the controller's answer is not a SealedSecret: \(detail)"
         case .editorFailed(let editor, let status):
             return "the editor (\(editor)) exited with status \(status)"
+        case .toolNotInstalled(let name):
+            return "\(name) was not found on PATH; install \(name)"
+        case .toolFailed(let name, let message):
+            return "\(name) failed: \(message)"
         case .cannotRotate(let message):
             return "the controller could not re-seal it (\(message)); it is usually sealed for a key the controller does not have"
         }

@@ -1,0 +1,127 @@
+import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import SealKit
+
+/// `sealctl git ...`: diffs and merges of SealedSecret files in git, with no private key.
+struct GitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "git",
+        abstract: "Let git diff and merge SealedSecrets key by key, with no private key.",
+        discussion: """
+        After `sealctl git install`, `git diff` and `git log -p` show one line per key with a \
+        fingerprint of its ciphertext instead of base64 lines, and merges of branches that \
+        changed different keys of one SealedSecret succeed. See Docs/git.md.
+        """,
+        subcommands: [Install.self, Status.self, DiffText.self, Merge.self]
+    )
+
+    /// The work tree around the current folder, or nil for --global.
+    static func integration(global: Bool) throws -> GitIntegration {
+        guard global else {
+            guard let root = RepositoryChecker.repositoryRoot(around: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) else {
+                throw CLIError("not inside a git work tree; run this in the repository, or pass --global")
+            }
+            return try GitIntegration(workTree: root, environment: Environment.values)
+        }
+        return try GitIntegration(workTree: nil, environment: Environment.values)
+    }
+
+    struct Install: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the .gitattributes lines and the git config (idempotent).",
+            discussion: """
+            Default patterns: \(GitIntegration.defaultPatterns.joined(separator: " ")), and the \
+            secrets.yaml of every environment in sealctl.yaml. The config names this sealctl by \
+            its absolute path; with --global, `sealctl` from PATH and the global attributes file.
+            """
+        )
+
+        @Flag(help: "Set up for every repository of this user instead of this one.")
+        var global = false
+
+        @Option(name: .customLong("pattern"), help: ArgumentHelp("A file pattern to set up (repeatable; replaces the defaults).", valueName: "glob"))
+        var patterns: [String] = []
+
+        @Flag(help: "Remove what install wrote.")
+        var uninstall = false
+
+        func run() throws {
+            let git = try GitCommand.integration(global: global)
+            if uninstall { return try git.uninstall() }
+            let config = try ProjectConfig.load(path: nil, searchingFrom: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            let command = global ? "sealctl" : GitIntegration.absoluteCommand(CommandLine.arguments[0], environment: Environment.values)
+            let file = try git.install(patterns: git.patterns(patterns, config: global ? nil : config), command: command)
+            Console.standardOutput(try git.status().description + "\n")
+            if !global { Console.standardError("commit \(PathText.lastComponent(file)) so that everyone gets the attributes; each clone runs sealctl git install for the config\n") }
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Say what sealctl git install has set up.")
+
+        @Flag(help: "The global set-up instead of this repository's.")
+        var global = false
+
+        func run() throws {
+            let status = try GitCommand.integration(global: global).status()
+            Console.standardOutput(status.description + "\n")
+            if !status.isInstalled { throw ExitCode(1) }
+        }
+    }
+
+    struct DiffText: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "diff-text",
+            abstract: "Print FILE for git's textconv: keys and ciphertext fingerprints, never ciphertext or values.",
+            discussion: "With SEALCTL_DIFF_KEY (a private-key file) or a local keyring, each key also shows a keyed fingerprint of its value, so a re-seal of the same value shows as such."
+        )
+
+        @Argument(help: ArgumentHelp("The file (git passes a temporary copy).", valueName: "file"))
+        var file: String
+
+        func run() throws {
+            let keyring = try GitIntegration.diffKeyring(environment: Environment.values)
+            Console.standardOutput(SealedSecretTextView(keyring: keyring).render(try FileBytes.read(file)))
+        }
+    }
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "git's merge driver: merge SealedSecrets key by key into OURS (%O %A %B %P).",
+            discussion: """
+            Exit 0 when merged; 1 with conflict markers around exactly the conflicting keys' lines. \
+            Files that hold no SealedSecret, or do not parse, are merged by git merge-file.
+            """
+        )
+
+        @Argument(help: ArgumentHelp("The common ancestor (%O).", valueName: "base")) var base: String
+        @Argument(help: ArgumentHelp("Our version, which receives the result (%A).", valueName: "ours")) var ours: String
+        @Argument(help: ArgumentHelp("Their version (%B).", valueName: "theirs")) var theirs: String
+        @Argument(help: ArgumentHelp("The path in the repository, for messages (%P).", valueName: "path")) var path: String?
+
+        @Option(help: ArgumentHelp("The length of conflict markers (%L).", valueName: "n")) var markerSize = 7
+
+        func run() throws {
+            try Console.exitingTwoOnError {
+                var merge = SealedSecretMerge(keyring: try? GitIntegration.diffKeyring(environment: Environment.values))
+                merge.markerSize = markerSize
+                let name = path ?? ours
+                switch merge.merge(base: try FileBytes.read(base), ours: try FileBytes.read(ours), theirs: try FileBytes.read(theirs), path: name) {
+                case .merged(let text):
+                    try AtomicFile.write(text, to: URL(fileURLWithPath: ours))
+                case .conflicted(let text, let conflicts):
+                    try AtomicFile.write(text, to: URL(fileURLWithPath: ours))
+                    for conflict in conflicts { Console.standardError("sealctl: conflict in \(name): \(conflict)\n") }
+                    throw ExitCode(1)
+                case .notApplicable:
+                    let status = try GitCommand.integration(global: true).mergeLines(base: base, ours: ours, theirs: theirs, markerSize: markerSize)
+                    if status != 0 { throw ExitCode(status > 0 && status < 128 ? 1 : 2) }
+                }
+            }
+        }
+    }
+}
