@@ -173,13 +173,13 @@ _sealctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    seal|unseal|reseal|validate|cert|set|unset|edit|diff|keys|generate|rotate|check|help)
+    seal|unseal|reseal|validate|cert|set|unset|edit|diff|keys|generate|rotate|check|git|help)
         # Offer subcommand argument completions
         "_sealctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'seal unseal reseal validate cert set unset edit diff keys generate rotate check help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'seal unseal reseal validate cert set unset edit diff keys generate rotate check git help' -- "${cur}"))
         ;;
     esac
 }
@@ -659,6 +659,75 @@ _sealctl_check() {
         return
         ;;
     '--config')
+        return
+        ;;
+    esac
+}
+
+_sealctl_git() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __sealctl_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    install|status|diff-text|merge)
+        # Offer subcommand argument completions
+        "_sealctl_git_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'install status diff-text merge' -- "${cur}"))
+        ;;
+    esac
+}
+
+_sealctl_git_install() {
+    repeating_flags=()
+    non_repeating_flags=(--global --uninstall --version -h --help)
+    repeating_options=(--pattern)
+    non_repeating_options=()
+    __sealctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--pattern')
+        return
+        ;;
+    esac
+}
+
+_sealctl_git_status() {
+    repeating_flags=()
+    non_repeating_flags=(--global --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __sealctl_offer_flags_options 0
+}
+
+_sealctl_git_diff-text() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __sealctl_offer_flags_options 1
+}
+
+_sealctl_git_merge() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--marker-size)
+    __sealctl_offer_flags_options 4
+
+    # Offer option value completions
+    case "${prev}" in
+    '--marker-size')
         return
         ;;
     esac
