@@ -16,6 +16,24 @@ struct SealingTests {
         #expect(try sealed.formatted(as: .yaml) == (try Fixtures.text("sealedsecrets/db-creds.strict.det-seed-sealkit.sealedsecret.yaml")))
     }
 
+    @Test("many values are sealed and opened on all cores, byte for byte as one after another")
+    func parallelSealingIsDeterministic() throws {
+        let certificate = try Fixtures.certificate
+        let count = Sealer.parallelThreshold * 3
+        let values = Dictionary(uniqueKeysWithValues: (0..<count).map { ("key-\($0)", Data("value \($0)".utf8)) })
+        let secret = Secret(name: "many", namespace: "prod", data: values)
+        let sealed = try Sealer(certificate: certificate, random: ScriptedRandom.sealkitSeedStream(blocks: 2 * count).source).seal(secret)
+        // The same stream, used one value after another in key order.
+        let stream = ScriptedRandom.sealkitSeedStream(blocks: 2 * count).source
+        let label = SealingScope.strict.label(namespace: "prod", name: "many")
+        for key in values.keys.sorted() {
+            let expected = Data(try HybridCipher.seal(Array(values[key]!), for: certificate.publicKey, label: label, random: stream)).base64EncodedString()
+            #expect(sealed.spec.encryptedData[key] == expected, "\(key)")
+        }
+        let opened = try Unsealer(keyring: Keyring(keys: [try Fixtures.key])).openValues(of: sealed)
+        #expect(opened == values.mapValues { Array($0) })
+    }
+
     @Test("sealing follows kubeseal's metadata rules")
     func metadataRules() throws {
         var input = try secret("sealedsecrets/input/db-creds.secret.yaml")

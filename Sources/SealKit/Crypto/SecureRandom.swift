@@ -45,3 +45,28 @@ struct RandomByteSource: Sendable {
     /// OpenSSL's CSPRNG.
     static let system = RandomByteSource { try SecureRandom.bytes(count: $0) }
 }
+
+extension RandomByteSource {
+    /// Hands out `chunks` in order, each to a request of its size: randomness drawn up front, in
+    /// sequence, so that values sealed in parallel get the bytes they would have got in turn.
+    static func replaying(_ chunks: [[UInt8]]) -> RandomByteSource {
+        let queue = ChunkQueue(chunks)
+        return RandomByteSource { count in try queue.next(count) }
+    }
+
+    private final class ChunkQueue: @unchecked Sendable {
+        private let lock = Lock()
+        private var chunks: [[UInt8]]
+        private var index = 0
+
+        init(_ chunks: [[UInt8]]) { self.chunks = chunks }
+
+        func next(_ count: Int) throws -> [UInt8] {
+            try lock.withLock {
+                guard index < chunks.count, chunks[index].count == count else { throw CryptoError.openSSL(operation: "RAND_bytes", detail: "the randomness drawn in advance does not fit the request") }
+                defer { SecureMemory.wipe(&chunks[index]); index += 1 }
+                return chunks[index]
+            }
+        }
+    }
+}

@@ -94,12 +94,12 @@ public struct Sealer: Sendable {
         for annotation in Self.lastAppliedAnnotations { template.metadata.annotations[annotation] = nil }
         template.metadata.ownerReferences = []
 
+        // `data` first, then `stringData`, which wins on the same key (both are sealed, as before).
+        let jobs = prepared.data.sorted(by: { $0.key < $1.key }).map { ($0.key, Array($0.value)) }
+            + prepared.stringData.sorted(by: { $0.key < $1.key }).map { ($0.key, Array($0.value.utf8)) }
         var encrypted: [String: String] = [:]
-        for (key, value) in prepared.data.sorted(by: { $0.key < $1.key }) {
-            encrypted[key] = try sealValue(Array(value), scope: scope, namespace: namespace, name: name)
-        }
-        for (key, value) in prepared.stringData.sorted(by: { $0.key < $1.key }) {
-            encrypted[key] = try sealValue(Array(value.utf8), scope: scope, namespace: namespace, name: name)
+        for (job, sealed) in zip(jobs, try sealValues(jobs.map(\.1), label: scope.label(namespace: namespace, name: name))) {
+            encrypted[job.0] = sealed
         }
 
         var metadata = ObjectMeta(name: name, namespace: namespace.isEmpty ? nil : namespace)
@@ -108,6 +108,24 @@ public struct Sealer: Sendable {
             metadata.annotations[SealedSecret.keyFingerprintAnnotation] = certificate.keyFingerprint.rawValue
         }
         return SealedSecret(metadata: metadata, spec: .init(template: template, encryptedData: encrypted))
+    }
+
+    /// From this many values on, they are sealed on all cores.
+    static let parallelThreshold = 32
+
+    /// Seals `values` under one label, in base64, in order. Many values are sealed on all cores;
+    /// the randomness is drawn first, in order, so that the result does not depend on the schedule.
+    func sealValues(_ values: [[UInt8]], label: [UInt8]) throws -> [String] {
+        let publicKey = certificate.publicKey
+        guard values.count >= Self.parallelThreshold, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+            return try values.map { Data(try HybridCipher.seal($0, for: publicKey, label: label, random: random)).base64EncodedString() }
+        }
+        var draws = try values.map { _ in [try random.bytes(AESGCM.keyLength), try random.bytes(OAEP.hashLength)] }
+        defer { for index in draws.indices { for chunk in draws[index].indices { SecureMemory.wipe(&draws[index][chunk]) } } }
+        let results = ParallelMap.run(Array(zip(values, draws))) { value, draw in
+            Result { Data(try HybridCipher.seal(value, for: publicKey, label: label, random: .replaying(draw))).base64EncodedString() }
+        }
+        return try results.map { try $0.get() }
     }
 
     /// Seals one value for a scope; returns it in base64, as `encryptedData` holds it.

@@ -81,9 +81,13 @@ public struct Unsealer: Sendable {
         let keyring = self.keyring.prioritizing(sealed.recordedKeyFingerprint)
         var values: [String: [UInt8]] = [:]
         var failures: [SealingError.KeyFailure] = []
-        for (key, ciphertext) in sealed.spec.encryptedData.sorted(by: { $0.key < $1.key }) {
+        let entries = sealed.spec.encryptedData.sorted(by: { $0.key < $1.key })
+        // Many values are opened on all cores; the results are taken in key order as before.
+        let open: @Sendable ((key: String, value: String)) -> Result<[UInt8], Error> = { entry in Result { try keyring.open(base64: entry.value, label: label) } }
+        let opened = entries.count >= Sealer.parallelThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 ? ParallelMap.run(entries, open) : entries.map(open)
+        for ((key, ciphertext), result) in zip(entries, opened) {
             do {
-                values[key] = try keyring.open(base64: ciphertext, label: label)
+                values[key] = try result.get()
             } catch {
                 // Explaining costs extra private-key operations: do it for the first failure.
                 if failures.isEmpty, let bytes = Secret.decodeBase64(ciphertext) {
