@@ -14,9 +14,10 @@ func runSealctl() -> Never {
         Console.standardError("error: sealctl cannot read its command line: /proc is not mounted (mount -t proc proc /proc)\n")
         POSIX.exitProcess(2)
     }
+    let arguments = Array(CommandLine.arguments.dropFirst())
     var command: ParsableCommand
     do {
-        command = try SealCtl.parseAsRoot(Array(CommandLine.arguments.dropFirst()))
+        command = try directlyParsed(arguments) ?? SealCtl.parseAsRoot(arguments)
     } catch {
         SealCtl.exit(withError: error)
     }
@@ -32,6 +33,17 @@ func runSealctl() -> Never {
         POSIX.exitProcess(1)
     }
     POSIX.exitProcess(0)
+}
+
+/// The command named by the first argument, parsed on its own when that parse succeeds.
+/// `parseAsRoot` builds the tree of all twenty commands first, a sixth of a small seal's
+/// instructions; one command without subcommands needs none of it. Anything else (help, a usage
+/// error) goes through the root, so messages and help are exactly the root's.
+func directlyParsed(_ arguments: [String]) -> ParsableCommand? {
+    guard let name = arguments.first, !name.hasPrefix("-"),
+          let type = SealCtl.configuration.subcommands.first(where: { $0._commandName == name }),
+          type.configuration.subcommands.isEmpty else { return nil }
+    return try? type.parseAsRoot(Array(arguments.dropFirst()))
 }
 
 runSealctl()

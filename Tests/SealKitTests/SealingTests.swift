@@ -34,6 +34,24 @@ struct SealingTests {
         #expect(opened == values.mapValues { Array($0) })
     }
 
+    @Test("env files end lines at LF with an optional CR, as kubectl reads them; comments and blank lines are skipped")
+    func envFileLines() throws {
+        var builder = SecretBuilder(name: "x", namespace: "y")
+        try builder.addEnvFile(contents: Array("A=1\r\n# note\r\n\r\n  B=two words\r\nC=x=y\nD=".utf8), source: "values.env")
+        #expect(builder.build().data == ["A": Data("1".utf8), "B": Data("two words".utf8), "C": Data("x=y".utf8), "D": Data()])
+        #expect(throws: SealingError.malformedInput(message: "bad.env, line 2: expected KEY=VALUE")) {
+            var other = SecretBuilder()
+            try other.addEnvFile(contents: Array("A=1\nnot a pair\n".utf8), source: "bad.env")
+        }
+    }
+
+    @Test("go-yaml's literal style for line feeds, but not for a CRLF pair alone; NEL found by its bytes")
+    func lineBreakStyles() {
+        #expect(KubesealFormat.hasLineFeed("a\nb") && KubesealFormat.hasLineFeed("a\r\n\nb"))
+        #expect(!KubesealFormat.hasLineFeed("a\r\nb") && !KubesealFormat.hasLineFeed("plain"))
+        #expect(KubesealFormat.hasNextLine("a\u{85}b") && !KubesealFormat.hasNextLine("\u{145}"))
+    }
+
     @Test("sealing follows kubeseal's metadata rules")
     func metadataRules() throws {
         var input = try secret("sealedsecrets/input/db-creds.secret.yaml")

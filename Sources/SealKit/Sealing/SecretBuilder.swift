@@ -76,16 +76,17 @@ public struct SecretBuilder: Sendable {
 
     /// Adds every `KEY=VALUE` line of env-file text; `source` names it in errors.
     public mutating func addEnvFile(contents: [UInt8], source path: String) throws {
-        let text = String(decoding: contents, as: UTF8.self)
-        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines end at LF, with an optional CR before it, as Go's bufio.ScanLines (kubectl's
+        // reader) has them; bytes, not Characters, for which CRLF would be one.
+        for (number, rawLine) in contents.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             var line = rawLine
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            guard let separator = trimmed.firstIndex(of: "=") else {
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            let trimmed = line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            if trimmed.isEmpty || trimmed.first == UInt8(ascii: "#") { continue }
+            guard let separator = trimmed.firstIndex(of: UInt8(ascii: "=")) else {
                 throw SealingError.malformedInput(message: "\(path), line \(number + 1): expected KEY=VALUE")
             }
-            try add(key: String(trimmed[..<separator]), value: Data(trimmed[trimmed.index(after: separator)...].utf8))
+            try add(key: String(decoding: trimmed[..<separator], as: UTF8.self), value: Data(trimmed[(separator + 1)...]))
         }
     }
 

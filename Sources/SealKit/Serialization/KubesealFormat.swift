@@ -82,9 +82,32 @@ public enum KubesealFormat {
     /// it in complex form (`? |-`), as go-yaml does.
     private static let emitter = YAMLEmitter(lineWidth: 80) { scalar, _ in
         guard scalar.isString else { return .plain }
-        if scalar.value.contains("\n") { return .literal }
+        if hasLineFeed(scalar.value) { return .literal }
         if YAMLResolver.needsQuotes(scalar.value) { return .doubleQuoted }
         return .plain
+    }
+
+    /// Whether `text` holds a line feed that is a Character of its own, i.e. one not preceded
+    /// by a carriage return (a CRLF pair is one Character, and has always been emitted without
+    /// the literal style). Looks at the UTF-8 bytes: Character iteration was a tenth of sealing
+    /// 2,000 values.
+    static func hasLineFeed(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x0A && previous != 0x0D { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// Whether `text` holds U+0085 (NEL), whose UTF-8 form is C2 85 (C2 only ever leads).
+    static func hasNextLine(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x85 && previous == 0xC2 { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Sorts keys as go-yaml does and applies the JSON round trip's effect on NEL characters.
@@ -92,7 +115,7 @@ public enum KubesealFormat {
         switch node.content {
         case .scalar(var scalar):
             guard scalar.isString else { return node }
-            if scalar.value.unicodeScalars.contains("\u{85}") {
+            if hasNextLine(scalar.value) {
                 scalar.value = foldNextLines(scalar.value)
             }
             return YAMLNode(.scalar(scalar))
@@ -105,7 +128,7 @@ public enum KubesealFormat {
             var byKey: [String: YAMLNode] = [:]
             for pair in pairs {
                 let key = pair.key.scalar?.value ?? pair.key.description
-                if key.unicodeScalars.contains("\u{85}") {
+                if hasNextLine(key) {
                     throw ManifestError(.invalidField(field: key, problem: "a key with a NEL (U+0085) character cannot be written as YAML; use -o json"))
                 }
                 byKey[key] = try normalized(pair.value)
