@@ -39,8 +39,11 @@ func runSealctl() -> Never {
 /// `parseAsRoot` builds the tree of all twenty commands first, a sixth of a small seal's
 /// instructions; one command without subcommands needs none of it. Anything else (help, a usage
 /// error) goes through the root, so messages and help are exactly the root's.
+/// (`parseAsRoot` on one command answers `--help` itself, under that command's name alone.)
 func directlyParsed(_ arguments: [String]) -> ParsableCommand? {
-    guard let name = arguments.first, !name.hasPrefix("-"),
+    // Help is argument-parser's to print, naming the root: it goes the long way.
+    let helpFlags: Set = ["-h", "--help", "--help-hidden", "--experimental-dump-help", "--version"]
+    guard let name = arguments.first, !name.hasPrefix("-"), !arguments.contains(where: helpFlags.contains),
           let type = SealCtl.configuration.subcommands.first(where: { $0._commandName == name }),
           type.configuration.subcommands.isEmpty else { return nil }
     return try? type.parseAsRoot(Array(arguments.dropFirst()))

@@ -120,7 +120,14 @@ public struct Sealer: Sendable {
         guard values.count >= Self.parallelThreshold, ProcessInfo.processInfo.activeProcessorCount > 1 else {
             return try values.map { Data(try HybridCipher.seal($0, for: publicKey, label: label, random: random)).base64EncodedString() }
         }
-        var draws = try values.map { _ in [try random.bytes(AESGCM.keyLength), try random.bytes(OAEP.hashLength)] }
+        // One request for all of it: the same bytes a stream gives request by request, in order.
+        let perValue = AESGCM.keyLength + OAEP.hashLength
+        var drawn = try random.bytes(values.count * perValue)
+        var draws = values.indices.map { index in
+            let start = index * perValue
+            return [Array(drawn[start ..< start + AESGCM.keyLength]), Array(drawn[start + AESGCM.keyLength ..< start + perValue])]
+        }
+        SecureMemory.wipe(&drawn)
         defer { for index in draws.indices { for chunk in draws[index].indices { SecureMemory.wipe(&draws[index][chunk]) } } }
         let results = ParallelMap.run(Array(zip(values, draws))) { value, draw in
             Result { Data(try HybridCipher.seal(value, for: publicKey, label: label, random: .replaying(draw))).base64EncodedString() }

@@ -72,7 +72,20 @@ public enum GoYAMLKeyOrder {
 
     /// Bytewise UTF-8 order, Go's order for map keys in JSON.
     public static func bytewise(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        // Over the contiguous UTF-8 storage: the generic UTF8View walk was most of sorting
+        // 2,000 keys.
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let shared = min(x.count, y.count)
+                var index = 0
+                while index < shared {
+                    if x[index] != y[index] { return x[index] < y[index] }
+                    index += 1
+                }
+                return x.count < y.count
+            }
+        }
     }
 
     /// Go's `unicode.IsLetter`: general category L*.

@@ -31,12 +31,77 @@ public enum KubesealFormat {
     /// One YAML document as kubeseal writes it: `---\n` and the YAML text.
     public static func yamlDocument(_ node: YAMLNode) throws(ManifestError) -> String {
         var replacements: [(String, String)] = []
-        let prepared = withByteOrderMarkPlaceholders(try normalized(node), &replacements)
+        var opaque: [String] = []
+        let prefix = "sealkitvalue" + UUID().uuidString.filter { $0 != "-" } + "n"
+        let prepared = withOpaquePlaceholders(withByteOrderMarkPlaceholders(try normalized(node), &replacements), prefix: prefix, &opaque)
         var text = try emitter.emit(prepared)
+        if !opaque.isEmpty { text = restoring(opaque, prefix: prefix, in: text) }
         for (placeholder, escaped) in replacements {
             text = text.replacing(placeholder, with: escaped)
         }
         return "---\n" + text
+    }
+
+    /// Long base64 values (sealed values) pass through libyaml as short placeholders and are put
+    /// back afterwards: libyaml analyses and writes a plain scalar byte by byte, and those bytes
+    /// are nearly all of a SealedSecret. Only values that libyaml writes unchanged on their line
+    /// qualify: mapping values and sequence items of 64 or more base64 characters that start with
+    /// a letter or digit, which go-yaml's style choice leaves plain (no line break, no quotes: a
+    /// plain scalar without spaces is never folded).
+    private static func withOpaquePlaceholders(_ node: YAMLNode, prefix: String, _ values: inout [String]) -> YAMLNode {
+        switch node.content {
+        case .scalar(let scalar):
+            guard scalar.isString, isOpaqueBase64(scalar.value), !YAMLResolver.needsQuotes(scalar.value) else { return node }
+            values.append(scalar.value)
+            return .string(prefix + String(values.count - 1) + "x")
+        case .sequence(let items):
+            return YAMLNode(.sequence(items.map { withOpaquePlaceholders($0, prefix: prefix, &values) }))
+        case .mapping(let pairs):
+            return YAMLNode(.mapping(pairs.map { .init(key: $0.key, value: withOpaquePlaceholders($0.value, prefix: prefix, &values)) }))
+        }
+    }
+
+    private static func isOpaqueBase64(_ text: String) -> Bool {
+        guard text.utf8.count >= 64 else { return false }
+        return withBytes(text) { bytes in
+            // 1: a letter or digit, 2: `+`, `/` or `=`, which may not start a value.
+            guard base64Class[Int(bytes[0])] == 1 else { return false }
+            for byte in bytes where base64Class[Int(byte)] == 0 { return false }
+            return true
+        }
+    }
+
+    private static let base64Class: [UInt8] = (0..<256).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return 1
+        case UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="): return 2
+        default: return 0
+        }
+    }
+
+    /// `text` with each `prefix<index>x` replaced by `values[index]`, in one pass.
+    private static func restoring(_ values: [String], prefix: String, in text: String) -> String {
+        let bytes = Array(text.utf8), marker = Array(prefix.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + values.reduce(0) { $0 + $1.utf8.count })
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == marker[0], index + marker.count < bytes.count, bytes[index..<(index + marker.count)].elementsEqual(marker) {
+                var end = index + marker.count, number = 0
+                while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) {
+                    number = number * 10 + Int(bytes[end] - UInt8(ascii: "0"))
+                    end += 1
+                }
+                if end < bytes.count, bytes[end] == UInt8(ascii: "x"), number < values.count {
+                    output += values[number].utf8
+                    index = end + 1
+                    continue
+                }
+            }
+            output.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// go-yaml escapes every character of a string that starts with U+FEFF (its BOM test looks
@@ -92,32 +157,40 @@ public enum KubesealFormat {
     /// the literal style). Looks at the UTF-8 bytes: Character iteration was a tenth of sealing
     /// 2,000 values.
     static func hasLineFeed(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 0x0A && previous != 0x0D { return true }
-            previous = byte
+        withBytes(text) { bytes in
+            var start = 0
+            while let found = bytes[start...].firstIndex(of: 0x0A) {
+                if found == 0 || bytes[found - 1] != 0x0D { return true }
+                start = found + 1
+            }
+            return false
         }
-        return false
     }
 
     /// Whether `text` holds U+0085 (NEL), whose UTF-8 form is C2 85 (C2 only ever leads).
     static func hasNextLine(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 0x85 && previous == 0xC2 { return true }
-            previous = byte
+        withBytes(text) { bytes in
+            var start = 0
+            while let found = bytes[start...].firstIndex(of: 0xC2) {
+                if found + 1 < bytes.count && bytes[found + 1] == 0x85 { return true }
+                start = found + 1
+            }
+            return false
         }
-        return false
+    }
+
+    /// `text`'s UTF-8 bytes in place (a native string's storage is contiguous).
+    private static func withBytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     /// Sorts keys as go-yaml does and applies the JSON round trip's effect on NEL characters.
     static func normalized(_ node: YAMLNode) throws(ManifestError) -> YAMLNode {
         switch node.content {
         case .scalar(var scalar):
-            guard scalar.isString else { return node }
-            if hasNextLine(scalar.value) {
-                scalar.value = foldNextLines(scalar.value)
-            }
+            guard scalar.isString, hasNextLine(scalar.value) else { return node }
+            scalar.value = foldNextLines(scalar.value)
             return YAMLNode(.scalar(scalar))
         case .sequence(let items):
             var result: [YAMLNode] = []

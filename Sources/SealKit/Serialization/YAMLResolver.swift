@@ -32,16 +32,24 @@ public enum YAMLResolver {
         ".nan": .nan, ".NaN": .nan, ".NAN": .nan,
     ]
 
+    /// The length of the longest null, boolean or special-float literal.
+    private static let longestLiteral = (Array(nulls) + Array(trues) + Array(falses) + Array(specialFloats.keys)).map(\.utf8.count).max() ?? 0
+
     /// Resolves a plain scalar's text. With an explicit non-string tag the text is resolved the
     /// same way; a `!!str` tag always gives `.string`.
     public static func resolve(_ text: String, tag: String? = nil) -> Resolved {
         if tag == YAMLNode.stringTag { return .string }
-        if nulls.contains(text) { return .null }
-        if trues.contains(text) { return .bool(true) }
-        if falses.contains(text) { return .bool(false) }
-        if let special = specialFloats[text] { return .float(special) }
+        // Only short texts can be one of the literals; a sealed value (700 bytes) is not hashed.
+        if text.utf8.count <= longestLiteral {
+            if nulls.contains(text) { return .null }
+            if trues.contains(text) { return .bool(true) }
+            if falses.contains(text) { return .bool(false) }
+            if let special = specialFloats[text] { return .float(special) }
+        }
+        guard let first = text.utf8.first else { return .null }
+        // Every other non-string starts with a digit, a sign or a dot.
+        guard isDigit(first) || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: ".") else { return .string }
         let utf8 = Array(text.utf8)
-        guard let first = utf8.first else { return .null }
         if first == UInt8(ascii: ".") {
             return isDotFloat(utf8) ? .float(Double(String(text.filter { $0 != "_" })) ?? 0) : .string
         }
@@ -66,6 +74,8 @@ public enum YAMLResolver {
     /// anything that resolves to another type, and go-yaml's base-60 floats.
     public static func needsQuotes(_ text: String) -> Bool {
         if resolve(text) != .string { return true }
+        // A base-60 float starts with a digit or a sign.
+        guard let first = text.utf8.first, isDigit(first) || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") else { return false }
         return isBase60Float(Array(text.utf8))
     }
 
