@@ -197,6 +197,20 @@ struct CheckCommandTests {
         }
     }
 
+    @Test("paths are shown relative to where check runs, with ../ for files beside it, never absolute")
+    func relativePaths() throws {
+        try withTemporaryDirectory { directory in
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent(".git"), withIntermediateDirectories: true)
+            try directory.appendingPathComponent("apps/api/secret.yaml").write("apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {k: v}\n")
+            try directory.appendingPathComponent("apps/web/secret.yaml").write("apiVersion: v1\nkind: Secret\nmetadata: {name: w}\nstringData: {k: v}\n")
+            let inSubfolder = directory.appendingPathComponent("apps/web")
+            let whole = try findings(try check(inSubfolder)).map(\.file).sorted()
+            #expect(whole == ["../api/secret.yaml", "secret.yaml"], "the repository, from a subfolder: \(whole)")
+            let given = try findings(try check(inSubfolder, ["../api"])).map(\.file)
+            #expect(given == ["../api/secret.yaml"])
+        }
+    }
+
     @Test("a missing path is a read error: exit 2")
     func readError() throws {
         let result = try Sealctl.run(["check", "/nonexistent/path"])
