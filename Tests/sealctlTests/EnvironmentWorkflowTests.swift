@@ -186,14 +186,20 @@ struct EnvironmentWorkflowTests {
         }
     }
 
+    /// Production generated, a comment added by hand to its secrets.yaml, and all committed.
+    static func committedProduction(in directory: URL, comment: String) throws -> (project: URL, file: URL, repository: GitRepository) {
+        let project = try generatedProject(in: directory, "production")
+        let file = project.appendingPathComponent("k8s/environments/production/secrets.yaml")
+        try file.write(try file.read().replacingOccurrences(of: "  encryptedData:\n", with: "  encryptedData: \(comment)\n"))
+        let repository = try GitRepository(at: project, home: directory)
+        try repository.commitAll("generated")
+        return (project, file, repository)
+    }
+
     @Test("rotate of one key changes only that key's line in git, and keeps a comment added by hand", .enabled(if: ExternalTool.find("git") != nil, "git is not installed"))
     func rotateOneKeyInGit() throws {
         try withTemporaryDirectory { directory in
-            let project = try Self.generatedProject(in: directory, "production")
-            let file = project.appendingPathComponent("k8s/environments/production/secrets.yaml")
-            try file.write(try file.read().replacingOccurrences(of: "  encryptedData:\n", with: "  encryptedData: # rotate with sealctl rotate\n"))
-            let repository = try GitRepository(at: project, home: directory)
-            try repository.commitAll("generated")
+            let (project, file, repository) = try Self.committedProduction(in: directory, comment: "# rotate with sealctl rotate")
             let rotation = directory.appendingPathComponent("rotation.yaml")
             try rotation.write("POSTGRES_PASSWORD: rotated-canary-password-0123456789\n", mode: 0o600)
             let result = try Sealctl.run(["rotate", "production", "POSTGRES_PASSWORD", "--values-file", rotation.path], directory: project)
@@ -207,11 +213,7 @@ struct EnvironmentWorkflowTests {
     @Test("generate after the cluster's key changed re-seals every value in place: the header's key, the annotation and the values change, nothing else", .enabled(if: ExternalTool.find("git") != nil, "git is not installed"))
     func newCertificateInGit() throws {
         try withTemporaryDirectory { directory in
-            let project = try Self.generatedProject(in: directory, "production")
-            let file = project.appendingPathComponent("k8s/environments/production/secrets.yaml")
-            try file.write(try file.read().replacingOccurrences(of: "  encryptedData:\n", with: "  encryptedData: # kept by hand\n"))
-            let repository = try GitRepository(at: project, home: directory)
-            try repository.commitAll("generated")
+            let (project, file, repository) = try Self.committedProduction(in: directory, comment: "# kept by hand")
             let renewed = directory.appendingPathComponent("keys/renewed")
             try #require(try Sealctl.run(["keys", "generate", "--bits", "2048", "--out", renewed.path]).status == 0)
             try FileManager.default.removeItem(at: project.appendingPathComponent("certs/production/tls.crt"))
