@@ -23,7 +23,7 @@ Every kubeseal flag, and its sealctl form. sealctl also reads kubeseal's environ
 | `-w, --sealed-secret-file FILE` | `seal -w FILE` (also `--output-file`, `--sealed-secret-file`) | written atomically, only on success; `.json` means JSON |
 | `-o, --format json\|yaml` | `-o, --format yaml\|json` | |
 | `--cert FILE\|URL` | `--cert FILE\|URL` | `file://`, `https://`, loopback `http://`; `SSL_CERT_FILE` adds a CA |
-| `--controller-name NAME` | `--controller-name NAME` | a "not found" error names the Helm chart's `sealed-secrets` |
+| `--controller-name NAME` | `--controller-name NAME` | unnamed and not at `kube-system/sealed-secrets-controller`, the controller is looked for (the label `app.kubernetes.io/name=sealed-secrets`, then the Helm chart's names); one found is used and named on stderr, several are listed |
 | `--controller-namespace NS` | `--controller-namespace NS` | |
 | `--fetch-cert` | `sealctl cert --fetch` | `cert --info` describes it |
 | `--scope strict\|namespace-wide\|cluster-wide` | `seal --scope …` | |
@@ -39,12 +39,12 @@ Every kubeseal flag, and its sealctl form. sealctl also reads kubeseal's environ
 | `--recovery-private-key FILE` | `unseal --key FILE` (also `--recovery-private-key`) | PEM, key Secrets and Lists; default: the local keyring |
 | `--kubeconfig FILE` | `--kubeconfig FILE` | passed to kubectl |
 | `--context NAME` | `--context NAME` | passed to kubectl |
-| `--cluster`, `--user`, `--token`, `--server`, … | a kubeconfig context (`--context`) | sealctl reaches the cluster through kubectl, so every auth plugin works |
+| `--server`, `--token`, `--certificate-authority`, `--insecure-skip-tls-verify`, `--tls-server-name`, `--proxy-url`, `--client-certificate`, `--client-key`, `--cluster`, `--user`, `--as`, `--as-group` (repeatable), `--as-uid`, `--username`, `--password`, `--request-timeout` | the same flags | passed to kubectl unchanged; each also reads `SEALED_SECRETS_<FLAG>` (upper case, `-` as `_`); a token or password never appears in an error, but a flag is visible in the process list: prefer a kubeconfig |
 | `-v LEVEL` (klog) | none | errors are one `error:` line naming file, document, line and key |
 | `--version` | `sealctl --version` | |
 
 Beyond kubeseal: `reseal` (offline), `validate` (offline), `check`, `keys generate|info|rotate`,
-`generate` and `rotate` (environments), `edit`, `diff`, `set`, `unset`.
+`generate` and `rotate` (environments), `edit`, `diff`, `set`, `unset`, `git` (diffs and merges).
 
 MD
 

@@ -14,10 +14,15 @@ func runSealctl() -> Never {
         Console.standardError("error: sealctl cannot read its command line: /proc is not mounted (mount -t proc proc /proc)\n")
         POSIX.exitProcess(2)
     }
-    let arguments = Array(CommandLine.arguments.dropFirst())
     var command: ParsableCommand
     do {
+        // kubectl's connection flags are kubectl's: taken out here, passed to it unchanged.
+        let (connection, arguments) = try Kubectl.ConnectionFlags.extracting(from: Array(CommandLine.arguments.dropFirst()), environment: Environment.values)
+        Environment.connection = connection
         command = try directlyParsed(arguments) ?? SealCtl.parseAsRoot(arguments)
+    } catch let error as SealingError {
+        Console.error(error)
+        POSIX.exitProcess(64)
     } catch {
         SealCtl.exit(withError: error)
     }

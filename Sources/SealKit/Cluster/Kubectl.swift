@@ -13,31 +13,140 @@ public struct Kubectl: Sendable {
     public var context: String?
     /// `--kubeconfig`, if given.
     public var kubeconfig: String?
+    /// kubectl's other connection flags (`--server`, `--token`, ...), passed on unchanged.
+    public var connection: ConnectionFlags
 
-    /// kubectl as the user runs it, with `--context` and `--kubeconfig` when given.
-    public init(executable: String? = nil, context: String? = nil, kubeconfig: String? = nil,
+    /// kubectl as the user runs it, with `--context`, `--kubeconfig` and the connection flags
+    /// when given.
+    public init(executable: String? = nil, context: String? = nil, kubeconfig: String? = nil, connection: ConnectionFlags = ConnectionFlags(),
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.executable = executable ?? environment["SEALCTL_KUBECTL"] ?? "kubectl"
         self.context = context
         self.kubeconfig = kubeconfig
+        self.connection = connection
     }
 
-    /// The global flags (`--context`, `--kubeconfig`) followed by `arguments`.
+    /// The global flags (`--context`, `--kubeconfig`, the connection flags) followed by `arguments`.
     public func fullArguments(_ arguments: [String]) -> [String] {
         var result: [String] = []
         if let context { result += ["--context", context] }
         if let kubeconfig { result += ["--kubeconfig", kubeconfig] }
-        return result + arguments
+        return result + connection.arguments + arguments
     }
 
     /// Runs kubectl with `arguments`, feeding `input` on standard input; returns standard output.
+    /// A failure names the arguments and kubectl's message, with the token and password blanked.
     public func run(_ arguments: [String], input: Data = Data()) throws -> Data {
         let all = fullArguments(arguments)
         guard let path = ChildProcess.find(executable) else { throw AccessError.kubectlNotInstalled(executable: executable) }
         let result = try ChildProcess.run(path, all, input: input)
         guard result.status == 0 else {
-            throw AccessError.kubectlFailed(arguments: all, status: result.status, message: String(decoding: result.stderr, as: UTF8.self))
+            throw AccessError.kubectlFailed(arguments: connection.redacting(all), status: result.status,
+                                            message: connection.redacting(String(decoding: result.stderr, as: UTF8.self)))
         }
         return result.stdout
+    }
+}
+
+extension Kubectl {
+    /// kubectl's connection flags, as kubeseal accepts them, so that scripts that pass them to
+    /// kubeseal work with sealctl unchanged. A token or password given as a flag is visible in the
+    /// process list (to kubectl's too); a kubeconfig keeps them private.
+    public struct ConnectionFlags: Sendable, Equatable {
+        /// The flags that take a value, in kubectl's spelling, with the environment variable each
+        /// also reads (`SEALED_SECRETS_` and the flag in upper case, `-` as `_`).
+        public static let valueFlags = ["server", "token", "certificate-authority", "tls-server-name", "proxy-url", "client-certificate",
+                                        "client-key", "cluster", "user", "as", "as-uid", "username", "password", "request-timeout"]
+
+        /// Values by flag name (without the dashes).
+        public var values: [String: String] = [:]
+        /// `--as-group`, repeatable.
+        public var asGroups: [String] = []
+        /// `--insecure-skip-tls-verify`.
+        public var insecureSkipTLSVerify = false
+
+        /// No flags.
+        public init() {}
+
+        /// `values` and the others, with each missing flag taken from its `SEALED_SECRETS_*`
+        /// variable in `environment`.
+        public init(values: [String: String], asGroups: [String] = [], insecureSkipTLSVerify: Bool = false,
+                    environment: [String: String] = ProcessInfo.processInfo.environment) {
+            for flag in Self.valueFlags {
+                if let value = values[flag] ?? environment[Self.variable(flag)], !value.isEmpty { self.values[flag] = value }
+            }
+            self.asGroups = asGroups.isEmpty ? (environment[Self.variable("as-group")].map { $0.split(separator: ",").map(String.init) } ?? []) : asGroups
+            self.insecureSkipTLSVerify = insecureSkipTLSVerify || environment[Self.variable("insecure-skip-tls-verify")] == "true"
+        }
+
+        /// The connection flags taken out of a command line (`--server X`, `--server=X`, a bare
+        /// `--insecure-skip-tls-verify`, up to a `--`), and the arguments left for the command's
+        /// own parser. Missing flags come from `SEALED_SECRETS_*` in `environment`. A flag without
+        /// its value is an error that names it.
+        public static func extracting(from arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (flags: ConnectionFlags, remaining: [String]) {
+            var values: [String: String] = [:], groups: [String] = [], insecure = false, remaining: [String] = []
+            var index = 0
+            while index < arguments.count {
+                let argument = arguments[index]
+                if argument == "--" { remaining += arguments[index...]; break }
+                let (name, inline) = argument.hasPrefix("--") ? Self.split(argument.dropFirst(2)) : ("", nil)
+                if name == "insecure-skip-tls-verify" {
+                    insecure = inline.map { $0 == "true" } ?? true
+                } else if valueFlags.contains(name) || name == "as-group" {
+                    let value: String
+                    if let inline {
+                        value = inline
+                    } else {
+                        guard index + 1 < arguments.count else { throw SealingError.malformedInput(message: "--\(name) needs a value") }
+                        index += 1
+                        value = arguments[index]
+                    }
+                    if name == "as-group" { groups.append(value) } else { values[name] = value }
+                } else {
+                    remaining.append(argument)
+                }
+                index += 1
+            }
+            return (ConnectionFlags(values: values, asGroups: groups, insecureSkipTLSVerify: insecure, environment: environment), remaining)
+        }
+
+        private static func split(_ text: Substring) -> (String, String?) {
+            guard let equals = text.firstIndex(of: "=") else { return (String(text), nil) }
+            return (String(text[..<equals]), String(text[text.index(after: equals)...]))
+        }
+
+        /// `SEALED_SECRETS_SERVER` for `server`.
+        public static func variable(_ flag: String) -> String {
+            "SEALED_SECRETS_" + flag.uppercased().split(separator: "-").joined(separator: "_")
+        }
+
+        /// The flags for kubectl.
+        public var arguments: [String] {
+            var result: [String] = []
+            for flag in Self.valueFlags { if let value = values[flag] { result.append("--\(flag)=\(value)") } }
+            for group in asGroups { result.append("--as-group=\(group)") }
+            if insecureSkipTLSVerify { result.append("--insecure-skip-tls-verify=true") }
+            return result
+        }
+
+        /// Whether any flag is set.
+        public var isEmpty: Bool { values.isEmpty && asGroups.isEmpty && !insecureSkipTLSVerify }
+
+        /// `arguments` with the token and password replaced by `<redacted>`.
+        func redacting(_ arguments: [String]) -> [String] {
+            arguments.map { argument in
+                for flag in ["token", "password"] where argument.hasPrefix("--\(flag)=") { return "--\(flag)=<redacted>" }
+                return argument
+            }
+        }
+
+        /// `text` with the token and password, wherever they occur, replaced by `<redacted>`.
+        func redacting(_ text: String) -> String {
+            var result = text
+            for flag in ["token", "password"] {
+                if let secret = values[flag], !secret.isEmpty { result = result.split(separator: secret, omittingEmptySubsequences: false).joined(separator: "<redacted>") }
+            }
+            return result
+        }
     }
 }

@@ -38,6 +38,10 @@ public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotRotate(message: String)
     /// The editor the user chose exited with a failure.
     case editorFailed(editor: String, status: Int32)
+    /// No controller was named, none is at the default place, and the search found none.
+    case controllerNotDiscovered(searched: String)
+    /// No controller was named and the search found several.
+    case controllerAmbiguous(candidates: [String])
     /// A tool sealctl needs (git) is not on PATH.
     case toolNotInstalled(name: String)
     /// A tool sealctl ran (git) failed.
@@ -76,6 +80,10 @@ public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the controller's answer is not a SealedSecret: \(detail)"
         case .editorFailed(let editor, let status):
             return "the editor (\(editor)) exited with status \(status)"
+        case .controllerNotDiscovered(let searched):
+            return "cannot find the sealed-secrets controller: searched \(searched), and found none"
+        case .controllerAmbiguous(let candidates):
+            return "found \(candidates.count) sealed-secrets controllers (\(candidates.joined(separator: ", "))); choose one"
         case .toolNotInstalled(let name):
             return "\(name) was not found on PATH; install \(name)"
         case .toolFailed(let name, let message):

@@ -47,8 +47,8 @@ public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
         lhs.description == rhs.description
     }
 
-    /// The certificate's PEM text.
-    public func fetchPEM() throws -> String {
+    /// The certificate's PEM text; `notice` hears which controller a search found.
+    public func fetchPEM(notice: (String) -> Void = { _ in }) throws -> String {
         switch self {
         case .file(let url):
             do {
@@ -59,7 +59,7 @@ public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
         case .url(let url):
             return String(decoding: try HTTPSFetcher().get(url), as: UTF8.self)
         case .cluster(let controller, let kubectl):
-            return try controller.fetchCertificatePEM(using: kubectl)
+            return try controller.fetchCertificatePEM(using: kubectl, notice: notice)
         case .localKeyring(let keyring):
             try keyring.ensure()
             return try keyring.sealingCertificate().pemRepresentation
@@ -86,12 +86,12 @@ public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The sealing certificate: the first certificate of the PEM text.
-    public func fetchCertificate() throws -> Certificate {
+    public func fetchCertificate(notice: (String) -> Void = { _ in }) throws -> Certificate {
         if case .localKeyring(let keyring) = self {
             try keyring.ensure()
             return try keyring.sealingCertificate()
         }
-        let pem = try fetchPEM()
+        let pem = try fetchPEM(notice: notice)
         do {
             return try Certificate(pemRepresentation: pem)
         } catch {

@@ -35,7 +35,7 @@ struct CertCommand: ParsableCommand {
 
     func run() throws {
         let source = try certificate.source(forceCluster: fetch)
-        let certificate = try source.fetchCertificate()
+        let certificate = try source.fetchCertificate(notice: ClusterOptions.discovered)
         if info {
             Console.standardOutput(source.describe(certificate))
             return

@@ -59,7 +59,7 @@ struct ResealCommand: ParsableCommand {
             inputs.append((file.relativePath, try FileBytes.read(file.path)))
         }
         let results: [SealedSecretFileRewriter.FileResult]
-        if let client = online.client(certificate.cluster) {
+        if let client = try online.client(certificate.cluster) {
             results = client.resealFiles(inputs)
         } else {
             let oldKeys = try keys.keyring(orKeysOf: certificate.keyring.effective)

@@ -49,7 +49,7 @@ struct ValidateCommand: ParsableCommand {
         }
         let validator = BulkValidator(
             unsealer: keys.isEmpty ? nil : Unsealer(keyring: try Keyring(contentsOf: keys.map { URL(fileURLWithPath: $0) })),
-            controller: online.client(cluster))
+            controller: try online.client(cluster))
         let progress = ProgressLine()
         let summary = validator.validate(inputs, progress: progress.show) { line in
             progress.clear()

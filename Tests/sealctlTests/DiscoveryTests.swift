@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import SealKit
+
+/// Finding the controller wherever it runs, and kubectl's connection flags, against a stand-in
+/// `kubectl` that answers `get --raw` from a description of a cluster with real kubectl's errors.
+@Suite("the controller is found, and kubectl's flags pass through", .enabled(if: Tools.python3, "python3 is needed for the stand-in kubectl"))
+struct DiscoveryTests {
+    struct Cluster {
+        let environment: [String: String?]
+        let log: URL
+
+        /// The argument lists kubectl received.
+        func calls() throws -> [[String]] {
+            guard FileManager.default.fileExists(atPath: log.path) else { return [] }
+            return try log.read().split(separator: "\n").map { line in
+                try JSONParser().parseStream(Array(line.utf8))[0].sequence?.compactMap { $0.scalar?.value } ?? []
+            }
+        }
+    }
+
+    /// A cluster with `services` (namespace, name, labelled?) whose controller serves the vector
+    /// certificate.
+    func cluster(in directory: URL, services: [(String, String, Bool)], forbidden: [String] = []) throws -> Cluster {
+        let description = directory.appendingPathComponent("cluster.json")
+        let items = services.map { namespace, name, labelled in
+            "{\"namespace\": \"\(namespace)\", \"name\": \"\(name)\", \"labels\": {\(labelled ? "\"app.kubernetes.io/name\": \"sealed-secrets\"" : "")}}"
+        }
+        var pem: [UInt8] = []
+        JSONWriter.appendQuoted(try TestFixtures.vectorText("key/tls.crt"), to: &pem)
+        let forbiddenList = forbidden.map { "\"\($0)\"" }.joined(separator: ", ")
+        try description.write("{\"services\": [\(items.joined(separator: ", "))], \"certificate\": \(String(decoding: pem, as: UTF8.self)), \"forbidden\": [\(forbiddenList)]}")
+        let script = TestFixtures.projectRoot.appendingPathComponent("Tests/sealctlTests/Fixtures/fake_cluster_kubectl.py")
+        return Cluster(environment: ["SEALCTL_KUBECTL": script.path, "FAKE_CLUSTER": description.path], log: URL(fileURLWithPath: description.path + ".log"))
+    }
+
+    @Test("the Helm chart's sealed-secrets Service in its own namespace is found by cert with no flags, and said so")
+    func helmStyleService() throws {
+        try withTemporaryDirectory { directory in
+            let cluster = try cluster(in: directory, services: [("sealed-secrets", "sealed-secrets", true)])
+            let result = try Sealctl.run(["cert", "--fetch"], environment: cluster.environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout == (try TestFixtures.vectorText("key/tls.crt")))
+            #expect(result.stderr == "note: using the controller sealed-secrets/sealed-secrets; pass --controller-name/--controller-namespace to choose\n")
+            #expect(try cluster.calls().last?.last == "/api/v1/namespaces/sealed-secrets/services/http:sealed-secrets:/proxy/v1/cert.pem")
+            // Sealing finds it the same way, and remembers nothing: a named controller is not searched for.
+            let sealed = try Sealctl.run(["seal", "--context", "prod", "--name", "db", "-n", "prod", "--from-literal", "a=b"], environment: cluster.environment)
+            #expect(sealed.status == 0 && sealed.stderr.contains("using the controller sealed-secrets/sealed-secrets"), "\(sealed.stderr)")
+            #expect(sealed.stdout.contains("kind: SealedSecret"))
+            let named = try Sealctl.run(["cert", "--fetch", "--controller-name", "sealed-secrets-controller"], environment: cluster.environment)
+            #expect(named.status == 1 && named.stderr.contains("the service kube-system/sealed-secrets-controller was not found"), "\(named.stderr)")
+        }
+    }
+
+    @Test("without list rights, the Service is found by its name")
+    func foundByName() throws {
+        try withTemporaryDirectory { directory in
+            let cluster = try cluster(in: directory, services: [("sealed-secrets", "sealed-secrets-controller", false)], forbidden: ["/api/v1/services"])
+            let result = try Sealctl.run(["cert", "--fetch"], environment: cluster.environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("using the controller sealed-secrets/sealed-secrets-controller"))
+        }
+    }
+
+    @Test("two controllers are listed, not guessed; none says what was searched")
+    func severalOrNone() throws {
+        try withTemporaryDirectory { directory in
+            let two = try cluster(in: directory, services: [("team-a", "sealed-secrets", true), ("team-b", "sealed-secrets", true)])
+            let result = try Sealctl.run(["cert", "--fetch"], environment: two.environment)
+            #expect(result.status == 1 && result.isOneErrorLine)
+            #expect(result.stderr.contains("found 2 sealed-secrets controllers (team-a/sealed-secrets, team-b/sealed-secrets); choose one: pass --controller-name and --controller-namespace"), "\(result.stderr)")
+        }
+        try withTemporaryDirectory { directory in
+            let none = try cluster(in: directory, services: [("default", "web", false)])
+            let result = try Sealctl.run(["cert", "--fetch"], environment: none.environment)
+            #expect(result.status == 1 && result.isOneErrorLine)
+            #expect(result.stderr.contains("cannot find the sealed-secrets controller: searched the service kube-system/sealed-secrets-controller, Services labelled app.kubernetes.io/name=sealed-secrets"), "\(result.stderr)")
+        }
+    }
+
+    @Test("kubectl's connection flags and their SEALED_SECRETS_* variables reach kubectl unchanged; a token never reaches an error")
+    func connectionFlags() throws {
+        try withTemporaryDirectory { directory in
+            let cluster = try cluster(in: directory, services: [("kube-system", "sealed-secrets-controller", true)])
+            let token = "canary-token-5f1e2d3c4b"
+            let result = try Sealctl.run(["cert", "--fetch", "--server", "https://api.example:6443", "--token", token, "--certificate-authority", "/tmp/ca.crt",
+                                          "--as", "deployer", "--as-group", "ops", "--as-group", "dev", "--insecure-skip-tls-verify", "--request-timeout", "5s"],
+                                         environment: cluster.environment.merging(["SEALED_SECRETS_TLS_SERVER_NAME": "api.internal"]) { $1 })
+            #expect(result.status == 0, "\(result.stderr)")
+            let flags = try #require(cluster.calls().first).filter { $0.hasPrefix("--") }
+            #expect(flags == ["--server=https://api.example:6443", "--token=\(token)", "--certificate-authority=/tmp/ca.crt", "--tls-server-name=api.internal",
+                              "--as=deployer", "--request-timeout=5s", "--as-group=ops", "--as-group=dev", "--insecure-skip-tls-verify=true", "--raw"])
+
+            let refusing = try self.cluster(in: directory.appendingPathComponent("forbidden", isDirectory: true).creatingDirectory(),
+                                            services: [], forbidden: ["/api/v1/namespaces/kube-system/services/http:sealed-secrets-controller"])
+            let failed = try Sealctl.run(["cert", "--fetch", "--controller-name", "sealed-secrets-controller", "--token", token], environment: refusing.environment)
+            #expect(failed.status == 1)
+            #expect(failed.stderr.contains("--token=<redacted>") && !failed.stderr.contains(token), "\(failed.stderr)")
+        }
+    }
+}
+
+extension URL {
+    /// This folder, made first.
+    func creatingDirectory() throws -> URL {
+        try FileManager.default.createDirectory(at: self, withIntermediateDirectories: true)
+        return self
+    }
+}
