@@ -173,13 +173,13 @@ _sealctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    seal|unseal|reseal|validate|cert|set|unset|edit|diff|keys|generate|rotate|check|git|help)
+    seal|unseal|reseal|validate|cert|set|unset|edit|diff|keys|generate|rotate|check|git|doctor|help)
         # Offer subcommand argument completions
         "_sealctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'seal unseal reseal validate cert set unset edit diff keys generate rotate check git help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'seal unseal reseal validate cert set unset edit diff keys generate rotate check git doctor help' -- "${cur}"))
         ;;
     esac
 }
@@ -728,6 +728,36 @@ _sealctl_git_merge() {
     # Offer option value completions
     case "${prev}" in
     '--marker-size')
+        return
+        ;;
+    esac
+}
+
+_sealctl_doctor() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--controller-name --controller-namespace --context --kubeconfig --format --config)
+    __sealctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--controller-name')
+        return
+        ;;
+    '--controller-namespace')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--format')
+        return
+        ;;
+    '--config')
         return
         ;;
     esac

@@ -101,6 +101,79 @@ struct DiscoveryTests {
     }
 }
 
+/// `sealctl doctor` against the stand-in cluster: each failure mode gets its own diagnosis.
+@Suite("sealctl doctor", .enabled(if: Tools.python3, "python3 is needed for the stand-in kubectl"))
+struct DoctorTests {
+    /// A cluster from `services` (JSON objects) and `extra` top-level fields.
+    func run(_ services: [String], extra: String = "", arguments: [String] = [], in directory: URL) throws -> Sealctl.Result {
+        var pem: [UInt8] = []
+        JSONWriter.appendQuoted(try TestFixtures.vectorText("key/tls.crt"), to: &pem)
+        let description = directory.appendingPathComponent("cluster.json")
+        try description.write("{\"services\": [\(services.joined(separator: ", "))], \"certificate\": \(String(decoding: pem, as: UTF8.self))\(extra)}")
+        let script = TestFixtures.projectRoot.appendingPathComponent("Tests/sealctlTests/Fixtures/fake_cluster_kubectl.py")
+        return try Sealctl.run(["doctor"] + arguments, environment: ["SEALCTL_KUBECTL": script.path, "FAKE_CLUSTER": description.path], directory: directory)
+    }
+
+    static let healthy = #"{"namespace": "kube-system", "name": "sealed-secrets-controller", "labels": {"app.kubernetes.io/name": "sealed-secrets"}}"#
+
+    @Test("every link holds: exit 0, one line per check")
+    func healthy() throws {
+        try withTemporaryDirectory { directory in
+            let result = try run([Self.healthy], in: directory)
+            #expect(result.status == 0, "\(result.stdout)")
+            for name in ["kubectl", "API server: reachable, Kubernetes v1.30.2", "controller Service: kube-system/sealed-secrets-controller (at the default place)",
+                         "controller endpoints: 1 ready", "certificate: fetched through the service proxy", "certificate validity"] {
+                #expect(result.stdout.contains(name), "\(name): \(result.stdout)")
+            }
+            let json = try run([Self.healthy], arguments: ["--format", "json"], in: directory)
+            let report = try JSONParser().parseStream(Array(json.stdout.utf8))[0]
+            #expect(report["healthy"]?.scalar?.value == "true" && report["checks"]?.sequence?.count == 6)
+        }
+    }
+
+    @Test("each failure mode gives its own diagnosis and stops there")
+    func failures() throws {
+        try withTemporaryDirectory { directory in
+            let unreachable = try run([Self.healthy], extra: #", "unreachable": true"#, in: directory)
+            #expect(unreachable.status == 1 && unreachable.stdout.contains("FAIL  API server: Unable to connect to the server: dial tcp 10.0.0.1:443: i/o timeout"), "\(unreachable.stdout)")
+            #expect(!unreachable.stdout.contains("controller Service"), "it stops at the first broken link")
+
+            let noPods = try run([Self.healthy.replacingOccurrences(of: "}}", with: #"}, "ready": 0}"#)], in: directory)
+            #expect(noPods.status == 1 && noPods.stdout.contains("FAIL  controller endpoints: the Service has no ready endpoints: the controller pod is not running"), "\(noPods.stdout)")
+
+            let forbidden = try run([Self.healthy.replacingOccurrences(of: "}}", with: #"}, "proxy": "Forbidden"}"#)], in: directory)
+            #expect(forbidden.status == 1 && forbidden.stdout.contains("FAIL  certificate: RBAC: Error from server (Forbidden)"), "\(forbidden.stdout)")
+            #expect(forbidden.stdout.contains("resources: [services/proxy]") && forbidden.stdout.contains("kind: Role"), "the Role that grants it")
+
+            let firewalled = try run([Self.healthy.replacingOccurrences(of: "}}", with: #"}, "proxy": "ServiceUnavailable"}"#)], in: directory)
+            #expect(firewalled.status == 1 && firewalled.stdout.contains("FAIL  certificate: the API server cannot reach the controller"), "\(firewalled.stdout)")
+            #expect(firewalled.stdout.contains("firewall") && firewalled.stdout.contains("--cert"))
+
+            // A hang ends within the request timeout (and kubectl's grace), as a diagnosis.
+            let started = Date()
+            let hanging = try run([Self.healthy.replacingOccurrences(of: "}}", with: #"}, "proxy": "hang"}"#)], arguments: ["--request-timeout", "1s"], in: directory)
+            #expect(Date().timeIntervalSince(started) < 30, "no hang")
+            #expect(hanging.status == 1 && hanging.stdout.contains("FAIL  certificate: the API server cannot reach the controller: kubectl did not answer within 6 s"), "\(hanging.stdout)")
+
+            let missing = try run([], in: directory)
+            #expect(missing.status == 1 && missing.stdout.contains("FAIL  controller Service: cannot find the sealed-secrets controller"), "\(missing.stdout)")
+        }
+    }
+
+    @Test("a cluster key that is none of the project's committed certificates is an error")
+    func pinnedMismatch() throws {
+        try withTemporaryDirectory { directory in
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent("overlays/prod"), withIntermediateDirectories: true)
+            try directory.appendingPathComponent("overlays/prod/kustomization.yaml").write("resources: []\n")
+            try FileManager.default.copyItem(at: TestFixtures.vectorURL("key-renewed/tls.crt"), to: directory.appendingPathComponent("prod.crt"))
+            try directory.appendingPathComponent("sealctl.yaml").write("secretName: app\nenvironments:\n  production:\n    overlay: overlays/prod\n    certificate: prod.crt\n    keys:\n      PASSWORD: {generate: {length: 32}}\n")
+            let result = try run([Self.healthy], in: directory)
+            #expect(result.status == 1 && result.stdout.contains("FAIL  pinned certificates: the cluster's key"), "\(result.stdout)\(result.stderr)")
+            #expect(result.stdout.contains("somebody rotated the key, or this is another cluster"))
+        }
+    }
+}
+
 extension URL {
     /// This folder, made first.
     func creatingDirectory() throws -> URL {

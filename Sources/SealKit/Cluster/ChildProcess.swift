@@ -51,8 +51,13 @@ package struct ChildProcess: Sendable {
 
     /// Runs `executable` (a path) to completion. `environment` replaces the whole environment
     /// when given; `directory` is the child's working folder.
+    /// A child that outlived its time and was killed.
+    package struct TimedOut: Error {
+        package let seconds: Double
+    }
+
     package static func run(_ executable: String, _ arguments: [String], input: Data = Data(),
-                            environment: [String: String]? = nil, directory: URL? = nil) throws -> Result {
+                            environment: [String: String]? = nil, directory: URL? = nil, timeout: Double? = nil) throws -> Result {
         var stdinPipe = try makePipe(executable), stdoutPipe = try makePipe(executable), stderrPipe = try makePipe(executable)
         var parentEnds = [stdinPipe.write, stdoutPipe.read, stderrPipe.read]
         defer { for descriptor in parentEnds where descriptor >= 0 { close(descriptor) } }
@@ -81,14 +86,27 @@ package struct ChildProcess: Sendable {
         if inputBytes.isEmpty { close(parentEnds[0]); parentEnds[0] = -1 }
         _ = fcntl(stdinPipe.write, F_SETFL, fcntl(stdinPipe.write, F_GETFL) | O_NONBLOCK)
         var buffer = [UInt8](repeating: 0, count: 65536)
+        let clock = ContinuousClock()
+        let deadline = timeout.map { clock.now.advanced(by: .milliseconds(Int64($0 * 1000))) }
         while parentEnds.contains(where: { $0 >= 0 }) {
+            // With a deadline, poll waits at most until it; a child still running then is killed.
+            var wait: Int32 = -1
+            if let deadline {
+                let left = clock.now.duration(to: deadline)
+                guard left > .zero else {
+                    kill(pid, SIGKILL)
+                    _ = try? Self.wait(for: pid, executable)
+                    throw TimedOut(seconds: timeout ?? 0)
+                }
+                wait = Int32(min(Double(Int32.max), left / .milliseconds(1)) + 1)
+            }
             var polled = [
                 pollfd(fd: parentEnds[0], events: Int16(POLLOUT), revents: 0),
                 pollfd(fd: parentEnds[1], events: Int16(POLLIN), revents: 0),
                 pollfd(fd: parentEnds[2], events: Int16(POLLIN), revents: 0),
             ]
             // poll ignores negative descriptors, so finished pipes simply drop out.
-            guard poll(&polled, nfds_t(polled.count), -1) >= 0 else {
+            guard poll(&polled, nfds_t(polled.count), wait) >= 0 else {
                 if errno == EINTR { continue }
                 throw LaunchError(executable: executable, step: "poll", code: errno)
             }

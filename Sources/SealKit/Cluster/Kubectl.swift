@@ -39,7 +39,12 @@ public struct Kubectl: Sendable {
     public func run(_ arguments: [String], input: Data = Data()) throws -> Data {
         let all = fullArguments(arguments)
         guard let path = ChildProcess.find(executable) else { throw AccessError.kubectlNotInstalled(executable: executable) }
-        let result = try ChildProcess.run(path, all, input: input)
+        let result: ChildProcess.Result
+        do {
+            result = try ChildProcess.run(path, all, input: input, timeout: deadline)
+        } catch let timedOut as ChildProcess.TimedOut {
+            throw AccessError.kubectlTimedOut(seconds: Int(timedOut.seconds))
+        }
         guard result.status == 0 else {
             throw AccessError.kubectlFailed(arguments: connection.redacting(all), status: result.status,
                                             message: connection.redacting(String(decoding: result.stderr, as: UTF8.self)))
@@ -49,6 +54,13 @@ public struct Kubectl: Sendable {
 }
 
 extension Kubectl {
+    /// How long one kubectl call may take before it is killed: `--request-timeout` and a grace
+    /// of 5 s for kubectl's own start, else 60 s. A slow or unreachable cluster ends in a clear
+    /// error, never a hang.
+    public var deadline: Double {
+        connection.values["request-timeout"].flatMap { DurationText.seconds($0) ?? Double($0) }.map { $0 + 5 } ?? 60
+    }
+
     /// kubectl's connection flags, as kubeseal accepts them, so that scripts that pass them to
     /// kubeseal work with sealctl unchanged. A token or password given as a flag is visible in the
     /// process list (to kubectl's too); a kubeconfig keeps them private.

@@ -66,14 +66,19 @@ public struct ProjectConfig: Sendable {
         }
     }
 
-    /// The nearest `sealctl.yaml` in `directory` or a folder above it.
     /// Each environment's certificate, where it is a file (a check never talks to a cluster or
     /// makes a key), with the overlay it seals for. Unreadable files are left out.
     public func certificateFiles() -> [(folder: URL?, certificate: Certificate)] {
+        committedCertificates().map { ($0.environment.overlay, $0.certificate) }
+    }
+
+    /// Each environment with the certificate file it pins (the certificates `sealctl doctor`
+    /// compares the cluster's with). Unreadable files are left out.
+    public func committedCertificates() -> [(environment: EnvironmentConfig, certificate: Certificate)] {
         environments.compactMap { environment in
             guard case .source(let path)? = environment.certificate, !path.contains("://"),
                   let bytes = try? FileBytes.read(path), let certificate = try? Certificate(pemRepresentation: String(decoding: bytes, as: UTF8.self)) else { return nil }
-            return (environment.overlay, certificate)
+            return (environment, certificate)
         }
     }
 

@@ -38,6 +38,8 @@ public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotRotate(message: String)
     /// The editor the user chose exited with a failure.
     case editorFailed(editor: String, status: Int32)
+    /// kubectl did not finish in time and was stopped.
+    case kubectlTimedOut(seconds: Int)
     /// No controller was named, none is at the default place, and the search found none.
     case controllerNotDiscovered(searched: String)
     /// No controller was named and the search found several.
@@ -80,6 +82,8 @@ public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the controller's answer is not a SealedSecret: \(detail)"
         case .editorFailed(let editor, let status):
             return "the editor (\(editor)) exited with status \(status)"
+        case .kubectlTimedOut(let seconds):
+            return "kubectl did not answer within \(seconds) s and was stopped: the cluster is slow or unreachable"
         case .controllerNotDiscovered(let searched):
             return "cannot find the sealed-secrets controller: searched \(searched), and found none"
         case .controllerAmbiguous(let candidates):

@@ -23,6 +23,7 @@ enum ErrorText {
             return name == SealedSecretsController.defaultName
                 ? ": pass --controller-name \(SealedSecretsController.helmChartName)"
                 : "; check --controller-name and --controller-namespace"
+        case AccessError.kubectlTimedOut: return " (--request-timeout sets the wait; sealctl doctor says where the path breaks)"
         case AccessError.controllerNotDiscovered, AccessError.controllerAmbiguous: return ": pass --controller-name and --controller-namespace"
         case EnvironmentError.nothingToRotate(let environment, _): return "; run `sealctl generate \(environment)` first"
         case EnvironmentError.existingDiffers: return "; pass --force to seal every value again"

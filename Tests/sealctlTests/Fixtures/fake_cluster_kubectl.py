@@ -18,6 +18,9 @@ def fail(reason, message):
     sys.stderr.write(f"Error from server ({reason}): {message}\n")
     sys.exit(1)
 
+if "config" in sys.argv and "current-context" in sys.argv:
+    print(cluster.get("context", "test-context"))
+    sys.exit(0)
 # kubectl's global flags come first (--context X, --kubeconfig X, --server=X, ...); the call is `get --raw PATH`.
 raw = sys.argv.index("--raw") if "--raw" in sys.argv else -1
 if raw < 1 or sys.argv[raw - 1] != "get" or raw + 1 >= len(sys.argv):
@@ -26,6 +29,12 @@ path = sys.argv[raw + 1]
 for prefix in cluster.get("forbidden", []):
     if path.startswith(prefix):
         fail("Forbidden", f'services is forbidden: User "alice" cannot get resource "services" in API group "" at the cluster scope')
+if path == "/version":
+    if cluster.get("unreachable"):
+        sys.stderr.write("Unable to connect to the server: dial tcp 10.0.0.1:443: i/o timeout\n")
+        sys.exit(1)
+    print(json.dumps({"major": "1", "minor": "30", "gitVersion": cluster.get("version", "v1.30.2")}))
+    sys.exit(0)
 services = cluster.get("services", [])
 parsed = urllib.parse.urlparse(path)
 parts = parsed.path.strip("/").split("/")
@@ -46,6 +55,22 @@ if len(parts) >= 6 and parts[:3] == ["api", "v1", "namespaces"] and parts[4] == 
         print(json.dumps({"kind": "Service", "metadata": {"name": name, "namespace": namespace}}))
         sys.exit(0)
     if parts[6:] == ["proxy", "v1", "cert.pem"]:
+        proxy = found[0].get("proxy", "ok")
+        if proxy == "hang":
+            import time
+            time.sleep(120)
+        if proxy == "Forbidden":
+            fail("Forbidden", f'services "{name}" is forbidden: User "alice" cannot get resource "services/proxy" in API group "" in the namespace "{namespace}"')
+        if proxy == "ServiceUnavailable":
+            fail("ServiceUnavailable", "the server is currently unable to handle the request")
         sys.stdout.write(cluster["certificate"])
         sys.exit(0)
+if len(parts) == 6 and parts[:3] == ["api", "v1", "namespaces"] and parts[4] == "endpoints":
+    found = [s for s in services if s["namespace"] == parts[3] and s["name"] == parts[5]]
+    if not found:
+        fail("NotFound", f'endpoints "{parts[5]}" not found')
+    ready = found[0].get("ready", 1)
+    subsets = [{"addresses": [{"ip": f"10.4.1.{i + 7}"} for i in range(ready)], "ports": [{"port": 8080}]}] if ready else []
+    print(json.dumps({"kind": "Endpoints", "subsets": subsets}))
+    sys.exit(0)
 fail("NotFound", "the server could not find the requested resource")
