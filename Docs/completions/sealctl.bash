@@ -173,13 +173,13 @@ _sealctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    seal|unseal|reseal|validate|cert|set|unset|edit|diff|keys|generate|rotate|check|git|doctor|help)
+    seal|unseal|reseal|validate|cert|set|unset|edit|diff|keys|generate|rotate|check|git|doctor|status|help)
         # Offer subcommand argument completions
         "_sealctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'seal unseal reseal validate cert set unset edit diff keys generate rotate check git doctor help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'seal unseal reseal validate cert set unset edit diff keys generate rotate check git doctor status help' -- "${cur}"))
         ;;
     esac
 }
@@ -758,6 +758,39 @@ _sealctl_doctor() {
         return
         ;;
     '--config')
+        return
+        ;;
+    esac
+}
+
+_sealctl_status() {
+    repeating_flags=()
+    non_repeating_flags=(-A --all-namespaces --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-n --namespace --against --format --controller-name --controller-namespace --context --kubeconfig)
+    __sealctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '-n'|'--namespace')
+        return
+        ;;
+    '--against')
+        return
+        ;;
+    '--format')
+        return
+        ;;
+    '--controller-name')
+        return
+        ;;
+    '--controller-namespace')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--kubeconfig')
         return
         ;;
     esac

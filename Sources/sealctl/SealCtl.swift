@@ -18,6 +18,6 @@ struct SealCtl: ParsableCommand {
         version: SealKitVersion.current,
         subcommands: [SealCommand.self, UnsealCommand.self, ResealCommand.self, ValidateCommand.self, CertCommand.self,
                       SetCommand.self, UnsetCommand.self, EditCommand.self, DiffCommand.self, KeysCommand.self,
-                      GenerateCommand.self, RotateCommand.self, CheckCommand.self, GitCommand.self, DoctorCommand.self]
+                      GenerateCommand.self, RotateCommand.self, CheckCommand.self, GitCommand.self, DoctorCommand.self, StatusCommand.self]
     )
 }

@@ -174,6 +174,42 @@ struct DoctorTests {
     }
 }
 
+/// `sealctl status` against the stand-in cluster.
+@Suite("sealctl status", .enabled(if: Tools.python3, "python3 is needed for the stand-in kubectl"))
+struct StatusTests {
+    @Test("a SealedSecret whose condition is Synced=False is listed first with its message; --against compares with the repository")
+    func status() throws {
+        try withTemporaryDirectory { directory in
+            let deployed = try CheckCommandTests.sealed("cache", "prod")
+            let cacheData = try SealedSecretFile(bytes: Array(deployed.utf8), path: "cache.yaml").select().sealed.spec.encryptedData
+            var data: [UInt8] = []
+            JSONWriter.appendQuoted(cacheData["password"] ?? "", to: &data)
+            let sealedSecrets = """
+                [{"namespace": "prod", "name": "cache", "encryptedData": {"password": \(String(decoding: data, as: UTF8.self))}, "conditions": [{"type": "Synced", "status": "True"}]},
+                 {"namespace": "prod", "name": "db", "encryptedData": {"password": "AgBx"}, "conditions": [{"type": "Synced", "status": "False", "message": "no key could decrypt secret (password)"}]},
+                 {"namespace": "prod", "name": "old", "encryptedData": {}}]
+                """
+            let description = directory.appendingPathComponent("cluster.json")
+            try description.write("{\"services\": [], \"certificate\": \"\", \"sealedsecrets\": \(sealedSecrets)}")
+            let script = TestFixtures.projectRoot.appendingPathComponent("Tests/sealctlTests/Fixtures/fake_cluster_kubectl.py")
+            let environment: [String: String?] = ["SEALCTL_KUBECTL": script.path, "FAKE_CLUSTER": description.path]
+            try directory.appendingPathComponent("k8s/cache.yaml").write(deployed)
+            try directory.appendingPathComponent("k8s/db.yaml").write(try CheckCommandTests.sealed("db", "prod"))
+            try directory.appendingPathComponent("k8s/new.yaml").write(try CheckCommandTests.sealed("new", "prod"))
+
+            let result = try Sealctl.run(["status", "-n", "prod", "--against", "k8s"], environment: environment, directory: directory)
+            #expect(result.status == 1, "a failure: \(result.stdout)\(result.stderr)")
+            let lines = result.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.first == "FAILED prod/db: no key could decrypt secret (password)", "\(lines)")
+            #expect(lines.contains("synced prod/cache") && lines.contains("pending prod/old"), "\(lines)")
+            #expect(lines.contains("missing in the cluster: prod/new (k8s/new.yaml)"))
+            #expect(lines.contains("not deployed yet (other ciphertext in the cluster): prod/db (k8s/db.yaml)"))
+            #expect(lines.contains("in the cluster, not in the repository: prod/old"))
+            #expect(!lines.contains { $0.contains("prod/cache (") }, "the deployed one matches")
+        }
+    }
+}
+
 extension URL {
     /// This folder, made first.
     func creatingDirectory() throws -> URL {

@@ -59,3 +59,62 @@ private extension String {
         return label + String(repeating: " ", count: max(0, 6 - label.count)) + dropFirst(6)
     }
 }
+
+/// `sealctl status`: the cluster's SealedSecrets and whether they unsealed.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "List the cluster's SealedSecrets with their Synced condition, those that failed to unseal first.",
+        discussion: """
+        With --against DIR, also compares the repository's SealedSecrets (with the names and \
+        namespaces kustomize gives them, as check computes them) with the cluster's: missing in \
+        the cluster, present with other ciphertext (not deployed yet), in the cluster but not in \
+        the repository. Exit 1 when any failed to unseal.
+
+        EXAMPLES:
+          sealctl status -A
+          sealctl status -n prod --against k8s/environments/production
+        """
+    )
+
+    @Option(name: [.customShort("n"), .customLong("namespace")], help: ArgumentHelp("Only this namespace (default: the kubeconfig's).", valueName: "namespace"))
+    var namespace: String?
+
+    @Flag(name: [.customShort("A"), .customLong("all-namespaces")], help: "Every namespace.")
+    var allNamespaces = false
+
+    @Option(help: ArgumentHelp("A repository folder to compare with.", valueName: "dir"))
+    var against: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: DoctorCommand.DoctorFormat = .text
+
+    @OptionGroup var cluster: ClusterOptions
+
+    func run() throws {
+        try Console.exitingTwoOnError {
+            let scope = allNamespaces ? nil : (namespace ?? cluster.currentNamespace() ?? "default")
+            let entries = try ClusterStatus.entries(using: cluster.kubectl, namespace: scope)
+            let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            let differences = try against.map { ClusterStatus.differences(entries, repository: try RepositoryChecker(root: here).placedSealedSecrets(paths: [$0]), namespace: scope) } ?? []
+            let state = { (entry: ClusterStatus.Entry) in entry.synced == true ? "synced" : entry.synced == false ? "FAILED" : "pending" }
+            switch format {
+            case .json:
+                let items = entries.map { entry -> YAMLNode in
+                    .mapping([("namespace", .string(entry.namespace)), ("name", .string(entry.name)), ("state", .string(state(entry))), ("message", .string(entry.message ?? ""))])
+                }
+                let compared = differences.map { YAMLNode.mapping([("kind", .string($0.kind.rawValue)), ("sealedSecret", .string($0.id)), ("file", .string($0.file ?? ""))]) }
+                Console.standardOutput(JSONWriter.write(.mapping([("sealedSecrets", .sequence(items)), ("differences", .sequence(compared))])) + "\n")
+            case .text:
+                for entry in entries { Console.standardOutput("\(state(entry).padding(7))\(entry.id)\(entry.synced == false ? ": \(entry.message ?? "no message")" : "")\n") }
+                if entries.isEmpty { Console.standardOutput("no SealedSecrets in \(scope ?? "any namespace")\n") }
+                for difference in differences { Console.standardOutput("\(difference)\n") }
+            }
+            if entries.contains(where: { $0.synced == false }) { throw ExitCode(1) }
+        }
+    }
+}
+
+private extension String {
+    func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(1, width - count)) }
+}

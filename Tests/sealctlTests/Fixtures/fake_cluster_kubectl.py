@@ -35,6 +35,14 @@ if path == "/version":
         sys.exit(1)
     print(json.dumps({"major": "1", "minor": "30", "gitVersion": cluster.get("version", "v1.30.2")}))
     sys.exit(0)
+if parts_of := path.split("?")[0].strip("/").split("/"):
+    if parts_of[:3] == ["apis", "bitnami.com", "v1alpha1"] and parts_of[-1] == "sealedsecrets":
+        namespace = parts_of[4] if len(parts_of) == 6 and parts_of[3] == "namespaces" else None
+        items = [{"metadata": {"namespace": s["namespace"], "name": s["name"]}, "spec": {"encryptedData": s.get("encryptedData", {})},
+                  "status": {"conditions": s["conditions"]} if "conditions" in s else {}}
+                 for s in cluster.get("sealedsecrets", []) if namespace is None or s["namespace"] == namespace]
+        print(json.dumps({"kind": "SealedSecretList", "items": items}))
+        sys.exit(0)
 services = cluster.get("services", [])
 parsed = urllib.parse.urlparse(path)
 parts = parsed.path.strip("/").split("/")
