@@ -39,6 +39,9 @@ struct SealingTests {
         var builder = SecretBuilder(name: "x", namespace: "y")
         try builder.addEnvFile(contents: Array("A=1\r\n# note\r\n\r\n  B=two words\r\nC=x=y\nD=".utf8), source: "values.env")
         #expect(builder.build().data == ["A": Data("1".utf8), "B": Data("two words".utf8), "C": Data("x=y".utf8), "D": Data()])
+        var marked = SecretBuilder(name: "x", namespace: "y")
+        try marked.addEnvFile(contents: [0xEF, 0xBB, 0xBF] + Array("KEY=v\n".utf8), source: "bom.env")
+        #expect(marked.build().data == ["KEY": Data("v".utf8)], "a byte order mark is not part of the first key")
         #expect(throws: SealingError.malformedInput(message: "bad.env, line 2: expected KEY=VALUE")) {
             var other = SecretBuilder()
             try other.addEnvFile(contents: Array("A=1\nnot a pair\n".utf8), source: "bad.env")

@@ -77,8 +77,10 @@ public struct SecretBuilder: Sendable {
     /// Adds every `KEY=VALUE` line of env-file text; `source` names it in errors.
     public mutating func addEnvFile(contents: [UInt8], source path: String) throws {
         // Lines end at LF, with an optional CR before it, as Go's bufio.ScanLines (kubectl's
-        // reader) has them; bytes, not Characters, for which CRLF would be one.
-        for (number, rawLine) in contents.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+        // reader) has them; bytes, not Characters, for which CRLF would be one. A UTF-8 byte
+        // order mark before the first line is dropped, as kubectl drops it.
+        let text = contents.starts(with: [0xEF, 0xBB, 0xBF]) ? contents.dropFirst(3) : contents[...]
+        for (number, rawLine) in text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             var line = rawLine
             if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
             let trimmed = line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
