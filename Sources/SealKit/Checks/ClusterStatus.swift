@@ -86,16 +86,13 @@ extension RepositoryChecker {
     public func placedSealedSecrets(paths: [String]) throws -> [PlacedSealedSecret] {
         let files = try ManifestFinder.files(under: paths)
         var placed: [PlacedSealedSecret] = [], covered = Set<String>()
-        let overlays = files.filter { ["kustomization.yaml", "kustomization.yml"].contains($0.lastPathComponent) }
-            .compactMap { try? KustomizeOverlay(directory: $0.deletingLastPathComponent()) }
+        let overlays = files.filter(KustomizeOverlay.isKustomizationFile).compactMap { try? KustomizeOverlay(directory: $0.deletingLastPathComponent()) }
         // A base (another kustomization includes it) is deployed through its overlays only.
-        let bases = Set(overlays.flatMap { overlay in
-            (overlay.kustomization.resources + overlay.kustomization.components).map { overlay.directory.appendingPathComponent($0).standardizedFileURL.path }
-        })
+        let bases = overlays.reduce(into: Set<String>()) { $0.formUnion($1.includedPaths) }
         for overlay in overlays {
             let deployed = !bases.contains(overlay.directory.standardizedFileURL.path)
             for resource in overlay.resources where resource.kind == "SealedSecret" {
-                covered.insert("\(resource.file.standardizedFileURL.path)#\(resource.documentIndex)")
+                covered.insert(resource.location)
                 guard deployed, let sealed = try? SealedSecret(node: resource.node) else { continue }
                 placed.append(PlacedSealedSecret(file: relative(resource.file), name: resource.finalName, namespace: resource.finalNamespace ?? resource.namespace ?? "", sealed: sealed))
             }

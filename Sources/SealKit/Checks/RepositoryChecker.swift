@@ -64,23 +64,14 @@ public struct RepositoryChecker: Sendable {
     /// The findings under `paths` and how many files were read, as a report.
     public func report(paths: [String]) throws -> CheckReport {
         let files = try ManifestFinder.files(under: paths)
-        let kustomizationFolders = files.filter { ["kustomization.yaml", "kustomization.yml"].contains($0.lastPathComponent) }.map { $0.deletingLastPathComponent().standardizedFileURL }
+        let kustomizationFolders = files.filter(KustomizeOverlay.isKustomizationFile).map { $0.deletingLastPathComponent().standardizedFileURL }
         let overlays = kustomizationFolders.map { folder in (folder, Result { try KustomizeOverlay(directory: folder) }) }
+        let read = overlays.compactMap { try? $0.1.get() }
         // A SealedSecret without a namespace that an overlay's `namespace:` places, as
         // `kubectl kustomize` does: judged with that namespace, not as a standalone file.
-        var placed = Set<String>()
-        for case (_, .success(let overlay)) in overlays {
-            for resource in overlay.resources where resource.kind == "SealedSecret" && (resource.namespace ?? "").isEmpty && resource.finalNamespace != nil {
-                placed.insert("\(resource.file.standardizedFileURL.path)#\(resource.documentIndex)")
-            }
-        }
+        let placed = Set(read.flatMap(\.resources).filter { $0.kind == "SealedSecret" && ($0.namespace ?? "").isEmpty && $0.finalNamespace != nil }.map(\.location))
         // Folders that another kustomization includes: bases, judged in their overlays' context.
-        var bases = Set<String>()
-        for case (let folder, .success(let overlay)) in overlays {
-            for entry in overlay.kustomization.resources + overlay.kustomization.components {
-                bases.insert(folder.appendingPathComponent(entry).standardizedFileURL.path)
-            }
-        }
+        let bases = read.reduce(into: Set<String>()) { $0.formUnion($1.includedPaths) }
         var findings: [CheckFinding] = []
         for file in files {
             findings += checkFile(file) { placed.contains("\(file.standardizedFileURL.path)#\($0)") }

@@ -46,17 +46,17 @@ public struct ClusterDoctor: Sendable {
         func add(_ check: Check) -> Bool { checks.append(check); return check.passed }
 
         guard let path = ChildProcess.find(kubectl.executable) else {
-            _ = add(Check(name: "kubectl", passed: false, detail: "\(kubectl.executable) is not on PATH", fix: "install kubectl, or seal offline with --cert and a committed certificate"))
+            checks.append(Check(name: "kubectl", passed: false, detail: "\(kubectl.executable) is not on PATH", fix: "install kubectl, or seal offline with --cert and a committed certificate"))
             return checks
         }
         let context = kubectl.context ?? (try? kubectl.run(["config", "current-context"])).map { String(decoding: $0, as: UTF8.self).trimmingWhitespace() }
-        guard add(Check(name: "kubectl", passed: true, detail: "\(path), context \(context.flatMap { $0.isEmpty ? nil : $0 } ?? "(none: the kubeconfig has no current context)")")) else { return checks }
+        checks.append(Check(name: "kubectl", passed: true, detail: "\(path), context \(context.flatMap { $0.isEmpty ? nil : $0 } ?? "(none: the kubeconfig has no current context)")"))
 
         do {
             let version = try JSONParser().parseStream(Array(try kubectl.run(["get", "--raw", "/version"]))).first?["gitVersion"]?.scalar?.value ?? "?"
-            guard add(Check(name: "API server", passed: true, detail: "reachable, Kubernetes \(version)")) else { return checks }
+            checks.append(Check(name: "API server", passed: true, detail: "reachable, Kubernetes \(version)"))
         } catch {
-            _ = add(Check(name: "API server", passed: false, detail: kubectlMessage(error), fix: "check the kubeconfig's server and credentials (or --server, --token), and the network to it" + proxyAdvice()))
+            checks.append(Check(name: "API server", passed: false, detail: kubectlMessage(error), fix: "check the kubeconfig's server and credentials (or --server, --token), and the network to it" + proxyAdvice()))
             return checks
         }
 
@@ -64,9 +64,9 @@ public struct ClusterDoctor: Sendable {
         do {
             located = try controller.located(using: kubectl)
             let how = located == controller ? (controller.isNamed ? "as named" : "at the default place") : "found by searching"
-            guard add(Check(name: "controller Service", passed: true, detail: "\(located.namespace)/\(located.name) (\(how))")) else { return checks }
+            checks.append(Check(name: "controller Service", passed: true, detail: "\(located.namespace)/\(located.name) (\(how))"))
         } catch {
-            _ = add(Check(name: "controller Service", passed: false, detail: "\(error)", fix: "install the controller, or name it with --controller-name and --controller-namespace"))
+            checks.append(Check(name: "controller Service", passed: false, detail: "\(error)", fix: "install the controller, or name it with --controller-name and --controller-namespace"))
             return checks
         }
 
@@ -78,7 +78,7 @@ public struct ClusterDoctor: Sendable {
         let certificate: Certificate
         do {
             certificate = try Certificate(pemRepresentation: try located.fetchCertificatePEM(using: kubectl))
-            guard add(Check(name: "certificate", passed: true, detail: "fetched through the service proxy: \(certificate.keyFingerprint)")) else { return checks }
+            checks.append(Check(name: "certificate", passed: true, detail: "fetched through the service proxy: \(certificate.keyFingerprint)"))
         } catch {
             _ = add(certificateFailure(error, located))
             return checks
@@ -86,14 +86,14 @@ public struct ClusterDoctor: Sendable {
 
         let days = certificate.daysUntilExpiry(from: now)
         if certificate.isExpired(at: now) {
-            _ = add(Check(name: "certificate validity", passed: false, detail: "expired on \(certificate.notValidAfter.iso8601DateText)", fix: "the controller renews its key every 30 days by default; check that it runs, or renew the key"))
+            checks.append(Check(name: "certificate validity", passed: false, detail: "expired on \(certificate.notValidAfter.iso8601DateText)", fix: "the controller renews its key every 30 days by default; check that it runs, or renew the key"))
             return checks
         }
-        _ = add(Check(name: "certificate validity", passed: true, detail: "\(days) days left", fix: days < 30 ? "it expires within 30 days: values sealed now still open, but fetch the new certificate after the renewal" : nil, isWarning: days < 30))
+        checks.append(Check(name: "certificate validity", passed: true, detail: "\(days) days left", fix: days < 30 ? "it expires within 30 days: values sealed now still open, but fetch the new certificate after the renewal" : nil, isWarning: days < 30))
 
         if !pinned.isEmpty {
             let matching = pinned.filter { $0.certificate.keyFingerprint == certificate.keyFingerprint }.map(\.name)
-            _ = add(Check(name: "pinned certificates", passed: !matching.isEmpty,
+            checks.append(Check(name: "pinned certificates", passed: !matching.isEmpty,
                           detail: matching.isEmpty ? "the cluster's key \(certificate.keyFingerprint) is none of the project's certificates (\(pinned.map(\.name).joined(separator: ", ")))" : "matches \(matching.joined(separator: ", "))",
                           fix: matching.isEmpty ? "somebody rotated the key, or this is another cluster: check the context, then update the committed certificate" : nil))
         }

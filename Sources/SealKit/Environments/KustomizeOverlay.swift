@@ -30,6 +30,9 @@ public struct KustomizeOverlay: Sendable {
         public var mark: YAMLNode.Mark?
         /// The object as read.
         public var node: YAMLNode
+
+        /// The file and document, as one key (`/abs/path.yaml#0`).
+        var location: String { "\(file.standardizedFileURL.path)#\(documentIndex)" }
     }
 
     /// One reference from a workload to a Secret.
@@ -124,6 +127,17 @@ public struct KustomizeOverlay: Sendable {
     /// The workloads that read `secretName`, for `kubectl rollout restart`.
     public func workloads(reading secretName: String) -> [Workload] {
         workloads.filter { $0.references.contains { $0.secretName == secretName } }
+    }
+
+    /// What its `resources` and `components` name (folders and files), as standardized paths:
+    /// a kustomization folder among them is a base of this one.
+    public var includedPaths: Set<String> {
+        Set((kustomization.resources + kustomization.components).map { directory.appendingPathComponent($0).standardizedFileURL.path })
+    }
+
+    /// Whether `file` is a kustomization that `check` and `status` follow.
+    static func isKustomizationFile(_ file: URL) -> Bool {
+        ["kustomization.yaml", "kustomization.yml"].contains(file.lastPathComponent)
     }
 
     static func kustomizationFile(in directory: URL) -> URL? {

@@ -43,7 +43,8 @@ struct SetCommand: ParsableCommand {
             let value = POSIX.isTerminal(.input) ? Data(try SecretPrompt.read("Value for \(key): ").utf8) : Data(try POSIX.readStandardInput())
             let secret = Secret(name: target.metadata.name, namespace: target.metadata.namespace, data: [key: value])
             let merged = try Sealer(certificate: try certificate.certificate()).merge(secret, into: target)
-            for warning in try SecretRules.requireAccepted(merged, values: [key: Array(value)]) where warning.severity == .warning { Console.warning(warning.detail) }
+            // merge refused what the API server refuses; what is left to say are warnings.
+            for warning in SecretRules.problems(ofSealed: merged, values: [key: Array(value)]) where warning.severity == .warning { Console.warning(warning.detail) }
             return merged
         }
     }
