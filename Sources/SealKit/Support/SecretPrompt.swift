@@ -27,7 +27,6 @@ package enum SecretPrompt {
         let tty = open("/dev/tty", O_RDWR)
         guard tty >= 0 else { throw NoTerminal() }
         defer { close(tty) }
-        _ = prompt.withCString { POSIX.rawWrite(tty, $0, strlen($0)) }
 
         var original = termios()
         let isTerminal = tcgetattr(tty, &original) == 0
@@ -46,6 +45,10 @@ package enum SecretPrompt {
             }
             tcsetattr(tty, TCSAFLUSH, &silent)
         }
+        // The prompt comes only once echo is off and Ctrl-C restores the terminal: a user (or a
+        // script) that answers it at once can never type into an echoing terminal or interrupt
+        // before the handler is there.
+        _ = prompt.withCString { POSIX.rawWrite(tty, $0, strlen($0)) }
         defer {
             if hidden && isTerminal {
                 tcsetattr(tty, TCSAFLUSH, &original)
