@@ -50,7 +50,8 @@ let package = Package(
         ),
         .testTarget(
             name: "sealctlTests",
-            dependencies: ["SealKit", "TestSupport", "sealctl"],
+            // ArgumentParser: to set sealctl's quick command-line reading against argument-parser's.
+            dependencies: ["SealKit", "TestSupport", "sealctl", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             // A stand-in controller the tests run as `kubectl`, by path.
             exclude: ["Fixtures"]
         ),

@@ -19,7 +19,7 @@ func runSealctl() -> Never {
         // kubectl's connection flags are kubectl's: taken out here, passed to it unchanged.
         let (connection, arguments) = try Kubectl.ConnectionFlags.extracting(from: Array(CommandLine.arguments.dropFirst()), environment: Environment.values)
         Environment.connection = connection
-        command = try directlyParsed(arguments) ?? SealCtl.parseAsRoot(arguments)
+        command = try QuickCommandLine.parsed(arguments) ?? directlyParsed(arguments) ?? SealCtl.parseAsRoot(arguments)
     } catch let error as SealingError {
         Console.error(error)
         POSIX.exitProcess(64)

@@ -50,3 +50,20 @@ struct CertCommand: ParsableCommand {
         }
     }
 }
+
+extension CertCommand {
+    private static let quickFetch = QuickCommandLine.Option("--fetch", arity: .flag)
+    private static let quickInfo = QuickCommandLine.Option("--info", arity: .flag)
+    private static let quickOutputFile = QuickCommandLine.Option("-w", "--output-file")
+    static let quickOptions = CertificateOptions.quickOptions + [quickFetch, quickInfo, quickOutputFile]
+
+    /// Built from a command line read without argument-parser (see ``QuickCommandLine``).
+    static func built(from line: QuickCommandLine) -> Self {
+        var parsed = Self()
+        parsed.certificate = CertificateOptions.built(from: line)
+        parsed.fetch = line.flag(Self.quickFetch)
+        parsed.info = line.flag(Self.quickInfo)
+        parsed.outputFile = line.value(Self.quickOutputFile)
+        return parsed
+    }
+}

@@ -62,7 +62,9 @@ struct SealCommand: ParsableCommand {
     var fromEnvFile: [String] = []
 
     @Option(help: ArgumentHelp("Type of a Secret built in memory (default Opaque).", valueName: "type"))
-    var type: String = "Opaque"
+    var type: String = SealCommand.defaultSecretType
+
+    static let defaultSecretType = "Opaque"
 
     var buildsSecretInMemory: Bool { !fromLiteral.isEmpty || (!fromFile.isEmpty && !raw) || !fromEnvFile.isEmpty }
 
@@ -138,5 +140,43 @@ struct SealCommand: ParsableCommand {
         guard secrets.count == 1 else { throw CLIError("--merge-into takes one Secret, found \(secrets.count)") }
         // --name and -n describe the Secret being merged, not which SealedSecret to merge into.
         try SelectionOptions.rewrite(path) { try sealer.merge(secrets[0], into: $0, allowEmptyData: allowEmptyData) }
+    }
+}
+
+extension SealCommand {
+    private enum Quick {
+        static let scope = QuickCommandLine.Option("--scope")
+        static let namespace = QuickCommandLine.Option("-n", "--namespace")
+        static let name = QuickCommandLine.Option("--name")
+        static let allowEmptyData = QuickCommandLine.Option("--allow-empty-data", arity: .flag)
+        static let mergeInto = QuickCommandLine.Option("--merge-into")
+        static let raw = QuickCommandLine.Option("--raw", arity: .flag)
+        static let fromLiteral = QuickCommandLine.Option("--from-literal", arity: .repeated)
+        static let fromFile = QuickCommandLine.Option("--from-file", arity: .repeated)
+        static let fromEnvFile = QuickCommandLine.Option("--from-env-file", arity: .repeated)
+        static let type = QuickCommandLine.Option("--type")
+    }
+
+    static let quickOptions = InputOptions.quickOptions + OutputOptions.quickOptions + CertificateOptions.quickOptions
+        + [Quick.scope, Quick.namespace, Quick.name, Quick.allowEmptyData, Quick.mergeInto, Quick.raw,
+           Quick.fromLiteral, Quick.fromFile, Quick.fromEnvFile, Quick.type]
+
+    /// Built from a command line read without argument-parser (see ``QuickCommandLine``).
+    static func built(from line: QuickCommandLine) throws(QuickCommandLine.NotRead) -> Self {
+        var parsed = Self()
+        parsed.input = InputOptions.built(from: line)
+        parsed.output = try OutputOptions.built(from: line)
+        parsed.certificate = CertificateOptions.built(from: line)
+        parsed.scope = try line.value(Quick.scope, as: SealingScope.self)
+        parsed.namespace = line.value(Quick.namespace)
+        parsed.name = line.value(Quick.name)
+        parsed.allowEmptyData = line.flag(Quick.allowEmptyData)
+        parsed.mergeInto = line.value(Quick.mergeInto)
+        parsed.raw = line.flag(Quick.raw)
+        parsed.fromLiteral = line.values(Quick.fromLiteral)
+        parsed.fromFile = line.values(Quick.fromFile)
+        parsed.fromEnvFile = line.values(Quick.fromEnvFile)
+        parsed.type = line.value(Quick.type) ?? Self.defaultSecretType
+        return parsed
     }
 }

@@ -45,3 +45,20 @@ struct UnsealCommand: ParsableCommand {
         try output.emit(text)
     }
 }
+
+extension UnsealCommand {
+    private static let quickAllowLegacy = QuickCommandLine.Option("--allow-legacy", arity: .flag)
+    static let quickOptions = InputOptions.quickOptions + OutputOptions.quickOptions + KeyOptions.quickOptions
+        + KeyringOption.quickOptions + [quickAllowLegacy]
+
+    /// Built from a command line read without argument-parser (see ``QuickCommandLine``).
+    static func built(from line: QuickCommandLine) throws(QuickCommandLine.NotRead) -> Self {
+        var parsed = Self()
+        parsed.input = InputOptions.built(from: line)
+        parsed.output = try OutputOptions.built(from: line)
+        parsed.keys = KeyOptions.built(from: line)
+        parsed.keyring = KeyringOption.built(from: line)
+        parsed.allowLegacy = line.flag(Self.quickAllowLegacy)
+        return parsed
+    }
+}

@@ -117,3 +117,59 @@ struct OnlineOptions: ParsableArguments {
         online ? ControllerClient(controller: try cluster.controller.located(using: cluster.kubectl, notice: ClusterOptions.discovered), kubectl: cluster.kubectl, requestsPerSecond: rate) : nil
     }
 }
+
+extension CertificateOptions {
+    private static let quickCert = QuickCommandLine.Option("--cert")
+    static let quickOptions = [quickCert] + KeyringOption.quickOptions + ClusterOptions.quickOptions
+
+    /// Built from a command line read without argument-parser (see ``QuickCommandLine``).
+    static func built(from line: QuickCommandLine) -> Self {
+        var parsed = Self()
+        parsed.cert = line.value(Self.quickCert)
+        parsed.keyring = KeyringOption.built(from: line)
+        parsed.cluster = ClusterOptions.built(from: line)
+        return parsed
+    }
+}
+
+extension ClusterOptions {
+    private static let quickControllerName = QuickCommandLine.Option("--controller-name")
+    private static let quickControllerNamespace = QuickCommandLine.Option("--controller-namespace")
+    private static let quickContext = QuickCommandLine.Option("--context")
+    private static let quickKubeconfig = QuickCommandLine.Option("--kubeconfig")
+    static let quickOptions = [quickControllerName, quickControllerNamespace, quickContext, quickKubeconfig]
+
+    /// Built from a command line read without argument-parser (see ``QuickCommandLine``).
+    static func built(from line: QuickCommandLine) -> Self {
+        var parsed = Self()
+        parsed.controllerName = line.value(Self.quickControllerName)
+        parsed.controllerNamespace = line.value(Self.quickControllerNamespace)
+        parsed.context = line.value(Self.quickContext)
+        parsed.kubeconfig = line.value(Self.quickKubeconfig)
+        return parsed
+    }
+}
+
+extension KeyOptions {
+    private static let quickKeys = QuickCommandLine.Option("--key", "--recovery-private-key", arity: .repeated)
+    static let quickOptions = [quickKeys]
+
+    /// Built from a command line read without argument-parser (see ``QuickCommandLine``).
+    static func built(from line: QuickCommandLine) -> Self {
+        var parsed = Self()
+        parsed.keys = line.values(Self.quickKeys)
+        return parsed
+    }
+}
+
+extension KeyringOption {
+    private static let quickFolder = QuickCommandLine.Option("--keyring")
+    static let quickOptions = [quickFolder]
+
+    /// Built from a command line read without argument-parser (see ``QuickCommandLine``).
+    static func built(from line: QuickCommandLine) -> Self {
+        var parsed = Self()
+        parsed.folder = line.value(Self.quickFolder)
+        return parsed
+    }
+}

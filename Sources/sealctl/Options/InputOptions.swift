@@ -26,3 +26,15 @@ struct InputOptions: ParsableArguments {
         }
     }
 }
+
+extension InputOptions {
+    private static let quickFile = QuickCommandLine.Option("-f", "--file", "--secret-file")
+    static let quickOptions = [quickFile]
+
+    /// Built from a command line read without argument-parser (see ``QuickCommandLine``).
+    static func built(from line: QuickCommandLine) -> Self {
+        var parsed = Self()
+        parsed.file = line.value(Self.quickFile)
+        return parsed
+    }
+}

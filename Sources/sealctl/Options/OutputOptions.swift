@@ -32,3 +32,17 @@ struct OutputOptions: ParsableArguments {
         }
     }
 }
+
+extension OutputOptions {
+    private static let quickFormat = QuickCommandLine.Option("-o", "--format")
+    private static let quickOutputFile = QuickCommandLine.Option("-w", "--output-file", "--sealed-secret-file")
+    static let quickOptions = [quickFormat, quickOutputFile]
+
+    /// Built from a command line read without argument-parser (see ``QuickCommandLine``).
+    static func built(from line: QuickCommandLine) throws(QuickCommandLine.NotRead) -> Self {
+        var parsed = Self()
+        parsed.format = try line.value(Self.quickFormat, as: KubesealFormat.OutputFormat.self)
+        parsed.outputFile = line.value(Self.quickOutputFile)
+        return parsed
+    }
+}
