@@ -157,6 +157,30 @@ struct KubesealFormatTests {
         }
     }
 
+    @Test("keys taken as in order are those that sorting would not move", arguments: keyOrderSets)
+    func keysInOrder(_ expected: [String]) {
+        for seed in 0..<20 {
+            var generator = SeededGenerator(seed: UInt64(seed))
+            let keys = seed == 0 ? expected : expected.shuffled(using: &generator)
+            #expect(!GoYAMLKeyOrder.isSorted(keys) || GoYAMLKeyOrder.sorted(keys) == keys, "\(keys)")
+        }
+        // A repeated key is never in order: the writer must keep only the last one.
+        #expect(!GoYAMLKeyOrder.isSorted([expected[0], expected[0]]))
+    }
+
+    @Test("a SealedSecret's keys, as SealKit writes them, are taken as in order without sorting")
+    func sealedKeysInOrder() {
+        #expect(GoYAMLKeyOrder.isSorted((0..<2000).map { "KEY_\(String(10000 + $0).dropFirst())" }))
+        #expect(GoYAMLKeyOrder.isSorted(["ca.crt", "password", "tls.crt", "tls.key", "username"]))
+        #expect(!GoYAMLKeyOrder.isSorted(["b", "a"]))
+    }
+
+    @Test("a repeated key is written once, with its last value, whether or not the keys are in order")
+    func repeatedKeys() throws {
+        #expect(try KubesealFormat.yamlDocument(.mapping([("a", .string("1")), ("a", .string("2"))])) == "---\na: \"2\"\n")
+        #expect(try KubesealFormat.yamlDocument(.mapping([("b", .string("1")), ("a", .string("x")), ("b", .string("3"))])) == "---\na: x\nb: \"3\"\n")
+    }
+
     @Test("key order: pairs where go-yaml v2 and v3 disagree")
     func keyOrderVersusV3() {
         for (smaller, larger) in [("10", "1a"), ("20", "2x"), ("x10", "x1y"), ("v-10", "v-1x"), ("2a0", "2ab"), ("1_", "1a")] {

@@ -15,35 +15,53 @@ enum AESGCM {
 
     /// Returns `ciphertext || tag`.
     static func seal(_ plaintext: [UInt8], key: [UInt8]) throws -> [UInt8] {
-        // Not reachable by input: sealing keys come from HybridCipher.seal, always 32 random bytes.
-        // (Opening checks the length instead: a crafted value can carry any length.)
-        precondition(key.count == keyLength, "AES-256 needs a 32-byte key")
-        guard let context = EVP_CIPHER_CTX_new() else { throw OpenSSL.failure("EVP_CIPHER_CTX_new") }
-        defer { EVP_CIPHER_CTX_free(context) }
-        guard EVP_EncryptInit_ex2(context, OpenSSL.algorithms.aes256GCM, nil, nil, nil) == 1,
-              EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_IVLEN, Int32(nonce.count), nil) == 1,
-              EVP_EncryptInit_ex(context, nil, nil, key, nonce) == 1 else {
-            throw OpenSSL.failure("AES-GCM setup")
-        }
-        var output = [UInt8](repeating: 0, count: plaintext.count + tagLength)
-        var written: Int32 = 0
-        if !plaintext.isEmpty {
-            guard EVP_EncryptUpdate(context, &output, &written, plaintext, Int32(plaintext.count)) == 1 else {
-                throw OpenSSL.failure("EVP_EncryptUpdate")
+        try Encryptor().seal(plaintext, key: key)
+    }
+
+    /// Seals one value after another with one cipher context, set up once for AES-256-GCM and
+    /// the nonce's length, and given each value's key. One per thread.
+    final class Encryptor {
+        private let context: OpaquePointer
+
+        init() throws {
+            guard let context = EVP_CIPHER_CTX_new() else { throw OpenSSL.failure("EVP_CIPHER_CTX_new") }
+            guard EVP_EncryptInit_ex2(context, OpenSSL.algorithms.aes256GCM, nil, nil, nil) == 1,
+                  EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_IVLEN, Int32(nonce.count), nil) == 1 else {
+                EVP_CIPHER_CTX_free(context)
+                throw OpenSSL.failure("AES-GCM setup")
             }
+            self.context = context
         }
-        var finalWritten: Int32 = 0
-        // `output` holds at least the 16-byte tag, so its buffer always has an address.
-        let ok = output.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress.map { EVP_EncryptFinal_ex(context, $0 + Int(written), &finalWritten) } ?? 0
+
+        deinit { EVP_CIPHER_CTX_free(context) }
+
+        /// Returns `ciphertext || tag`.
+        func seal(_ plaintext: [UInt8], key: [UInt8]) throws -> [UInt8] {
+            // Not reachable by input: sealing keys come from HybridCipher.seal, always 32 random bytes.
+            // (Opening checks the length instead: a crafted value can carry any length.)
+            precondition(key.count == keyLength, "AES-256 needs a 32-byte key")
+            guard EVP_EncryptInit_ex(context, nil, nil, key, nonce) == 1 else { throw OpenSSL.failure("AES-GCM key setup") }
+            var output = [UInt8](repeating: 0, count: plaintext.count + tagLength)
+            var written: Int32 = 0
+            if !plaintext.isEmpty {
+                guard EVP_EncryptUpdate(context, &output, &written, plaintext, Int32(plaintext.count)) == 1 else {
+                    throw OpenSSL.failure("EVP_EncryptUpdate")
+                }
+            }
+            var finalWritten: Int32 = 0
+            // `output` holds at least the 16-byte tag, so its buffer always has an address.
+            let ok = output.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress.map { EVP_EncryptFinal_ex(context, $0 + Int(written), &finalWritten) } ?? 0
+            }
+            guard ok == 1 else { throw OpenSSL.failure("EVP_EncryptFinal_ex") }
+            let bodyLength = Int(written + finalWritten)
+            let tagOK = output.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress.map { EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_GET_TAG, Int32(tagLength), $0 + bodyLength) } ?? 0
+            }
+            guard tagOK == 1 else { throw OpenSSL.failure("EVP_CTRL_GCM_GET_TAG") }
+            output.removeLast(output.count - bodyLength - tagLength)
+            return output
         }
-        guard ok == 1 else { throw OpenSSL.failure("EVP_EncryptFinal_ex") }
-        let bodyLength = Int(written + finalWritten)
-        let tagOK = output.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress.map { EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_GET_TAG, Int32(tagLength), $0 + bodyLength) } ?? 0
-        }
-        guard tagOK == 1 else { throw OpenSSL.failure("EVP_CTRL_GCM_GET_TAG") }
-        return Array(output.prefix(bodyLength + tagLength))
     }
 
     /// Opens `ciphertext || tag`; nil when the tag does not verify (wrong key or tampering).

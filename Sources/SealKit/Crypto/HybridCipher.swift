@@ -17,17 +17,34 @@ public enum HybridCipher {
 
     /// Seals with an explicit randomness source; tests use it to reproduce upstream's vectors.
     static func seal(_ plaintext: [UInt8], for publicKey: RSAPublicKey, label: [UInt8], random: RandomByteSource) throws -> [UInt8] {
-        var sessionKey = try random.bytes(AESGCM.keyLength)
-        defer { SecureMemory.wipe(&sessionKey) }
-        let keyBlock = try OAEP.encrypt(sessionKey, for: publicKey.backing, label: label, random: random)
-        let payload = try AESGCM.seal(plaintext, key: sessionKey)
-        var output: [UInt8] = []
-        output.reserveCapacity(2 + keyBlock.count + payload.count)
-        output.append(UInt8(keyBlock.count >> 8 & 0xFF))
-        output.append(UInt8(keyBlock.count & 0xFF))
-        output += keyBlock
-        output += payload
-        return output
+        try Encryptor(for: publicKey).seal(plaintext, label: label, random: random)
+    }
+
+    /// Seals one value after another for one key, with OpenSSL's contexts made once (see
+    /// ``OAEP/Encryptor``). One per thread: the contexts are not for sharing.
+    final class Encryptor {
+        private let keyBlock: OAEP.Encryptor
+        private let payload: AESGCM.Encryptor
+
+        init(for publicKey: RSAPublicKey) throws {
+            keyBlock = try OAEP.Encryptor(for: publicKey.backing)
+            payload = try AESGCM.Encryptor()
+        }
+
+        /// Seals `plaintext` with the OAEP `label`, taking the session key and the OAEP seed from `random`.
+        func seal(_ plaintext: [UInt8], label: [UInt8], random: RandomByteSource) throws -> [UInt8] {
+            var sessionKey = try random.bytes(AESGCM.keyLength)
+            defer { SecureMemory.wipe(&sessionKey) }
+            let block = try keyBlock.encrypt(sessionKey, label: label, random: random)
+            let sealedPayload = try payload.seal(plaintext, key: sessionKey)
+            var output: [UInt8] = []
+            output.reserveCapacity(2 + block.count + sealedPayload.count)
+            output.append(UInt8(block.count >> 8 & 0xFF))
+            output.append(UInt8(block.count & 0xFF))
+            output += block
+            output += sealedPayload
+            return output
+        }
     }
 
     /// Opens a sealed value with the first of `keys` that can.

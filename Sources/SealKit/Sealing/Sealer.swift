@@ -75,15 +75,22 @@ public struct Sealer: Sendable {
     /// A Secret that the API server would refuse (``SecretRules``) is refused here, with
     /// ``SealingError/refusedByAPIServer(secret:problems:)``: sealed, it would never unseal.
     public func seal(_ secret: Secret, options: Options = Options()) throws -> SealedSecret {
+        try sealReportingWarnings(secret, options: options).sealedSecret
+    }
+
+    /// ``seal(_:options:)``, with the warnings ``SecretRules`` has for the Secret: what the API
+    /// server accepts but will not work (an expired `tls.crt`, a `.dockerconfigjson` without
+    /// `auths`). The rules are judged once, for the refusal and the warnings alike.
+    public func sealReportingWarnings(_ secret: Secret, options: Options = Options()) throws -> (sealedSecret: SealedSecret, warnings: [ValidationProblem]) {
         let prepared = try prepare(secret, options: options)
         // Judged as the controller will create it, before any value is sealed.
         var created = prepared
         for annotation in Self.lastAppliedAnnotations { created.metadata.annotations[annotation] = nil }
-        let errors = SecretRules.problems(of: created).filter { $0.severity == .error }
+        let problems = SecretRules.problems(of: created)
+        let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty else { throw SealingError.refusedByAPIServer(secret: SecretRules.displayName(created.metadata), problems: errors) }
-        return try sealPrepared(prepared, options: options)
+        return (try sealPrepared(prepared, options: options), problems)
     }
-
 
     private func sealPrepared(_ prepared: Secret, options: Options) throws -> SealedSecret {
         let scope = SealingScope(annotations: prepared.metadata.annotations)
@@ -113,12 +120,15 @@ public struct Sealer: Sendable {
     /// From this many values on, they are sealed on all cores.
     static let parallelThreshold = 32
 
-    /// Seals `values` under one label, in base64, in order. Many values are sealed on all cores;
-    /// the randomness is drawn first, in order, so that the result does not depend on the schedule.
+    /// Seals `values` under one label, in base64, in order. Many values are sealed on all cores,
+    /// in runs of values that each share one ``HybridCipher/Encryptor``; the randomness is drawn
+    /// first, in order, so that the result does not depend on the schedule.
     func sealValues(_ values: [[UInt8]], label: [UInt8]) throws -> [String] {
         let publicKey = certificate.publicKey
-        guard values.count >= Self.parallelThreshold, ProcessInfo.processInfo.activeProcessorCount > 1 else {
-            return try values.map { Data(try HybridCipher.seal($0, for: publicKey, label: label, random: random)).base64EncodedString() }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard values.count >= Self.parallelThreshold, cores > 1 else {
+            let encryptor = try HybridCipher.Encryptor(for: publicKey)
+            return try values.map { Data(try encryptor.seal($0, label: label, random: random)).base64EncodedString() }
         }
         // One request for all of it: the same bytes a stream gives request by request, in order.
         let perValue = AESGCM.keyLength + OAEP.hashLength
@@ -129,10 +139,20 @@ public struct Sealer: Sendable {
         }
         SecureMemory.wipe(&drawn)
         defer { for index in draws.indices { for chunk in draws[index].indices { SecureMemory.wipe(&draws[index][chunk]) } } }
-        let results = ParallelMap.run(Array(zip(values, draws))) { value, draw in
-            Result { Data(try HybridCipher.seal(value, for: publicKey, label: label, random: .replaying(draw))).base64EncodedString() }
+        // Four runs a core: one encryptor per run, and a core that falls behind holds up little.
+        let runCount = min(values.count, cores * 4)
+        let runs = (0..<runCount).map { run in
+            let range = run * values.count / runCount ..< (run + 1) * values.count / runCount
+            return (values: Array(values[range]), randomness: Array(draws[range].joined()))
         }
-        return try results.map { try $0.get() }
+        let results = ParallelMap.run(runs) { run in
+            Result {
+                let encryptor = try HybridCipher.Encryptor(for: publicKey)
+                let random = RandomByteSource.replaying(run.randomness)
+                return try run.values.map { Data(try encryptor.seal($0, label: label, random: random)).base64EncodedString() }
+            }
+        }
+        return try results.flatMap { try $0.get() }
     }
 
     /// Seals one value for a scope; returns it in base64, as `encryptedData` holds it.

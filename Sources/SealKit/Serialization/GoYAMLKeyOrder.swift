@@ -13,10 +13,21 @@ import Foundation
 public enum GoYAMLKeyOrder {
     /// go-yaml v2's `keyList.Less` for two string keys.
     public static func less(_ a: String, _ b: String) -> Bool {
-        less(Array(a.unicodeScalars), Array(b.unicodeScalars))
+        // ASCII keys (nearly all) are compared over their bytes, without copying them.
+        var a = a, b = b
+        if let result = a.withUTF8({ x in b.withUTF8 { y in isASCII(x) && isASCII(y) ? less(x.lazy.map(Unicode.Scalar.init), y.lazy.map(Unicode.Scalar.init)) : nil } }) {
+            return result
+        }
+        return less(Array(a.unicodeScalars), Array(b.unicodeScalars))
     }
 
-    static func less(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var high: UInt8 = 0
+        for byte in bytes { high |= byte }
+        return high < 0x80
+    }
+
+    static func less<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ a: Scalars, _ b: Scalars) -> Bool where Scalars.Index == Int {
         var position = 0
         while position < a.count, position < b.count {
             let x = a[position], y = b[position]
@@ -59,6 +70,7 @@ public enum GoYAMLKeyOrder {
     /// upstream's own order varies from run to run; a stable insertion sort over the bytewise
     /// order makes SealKit's output deterministic.
     public static func sorted(_ keys: [String]) -> [String] {
+        if isSorted(keys) { return keys }
         let scalars = keys.sorted(by: bytewise).map { ($0, Array($0.unicodeScalars)) }
         var result: [(String, [Unicode.Scalar])] = []
         result.reserveCapacity(scalars.count)
@@ -68,6 +80,14 @@ public enum GoYAMLKeyOrder {
             result.insert(item, at: index)
         }
         return result.map(\.0)
+    }
+
+    /// Whether `keys` are in order without repeats, so that ``sorted(_:)`` returns them as they
+    /// are: each key comes after its predecessor bytewise and not before it by ``less(_:_:)``,
+    /// so the bytewise sort and the insertion would move nothing. A SealedSecret's keys, written
+    /// in order, pass in one comparison each.
+    public static func isSorted(_ keys: [String]) -> Bool {
+        keys.indices.dropFirst().allSatisfy { bytewise(keys[$0 - 1], keys[$0]) && !less(keys[$0], keys[$0 - 1]) }
     }
 
     /// Bytewise UTF-8 order, Go's order for map keys in JSON.

@@ -98,8 +98,9 @@ struct SealCommand: ParsableCommand {
                 options.defaultNamespace = self.certificate.cluster.currentNamespace()
             }
             do {
-                text += try sealer.seal(secret, options: options).formatted(as: format)
-                for warning in SecretRules.problems(of: secret) where warning.severity == .warning { Console.warning("Secret \(secret.metadata.name ?? name ?? ""): \(warning.detail)") }
+                let (sealed, warnings) = try sealer.sealReportingWarnings(secret, options: options)
+                text += try sealed.formatted(as: format)
+                for warning in warnings { Console.warning("Secret \(secret.metadata.name ?? name ?? ""): \(warning.detail)") }
             } catch {
                 throw secrets.count > 1 ? CLIError("document \(index + 1): \(ErrorText.describe(error))") : error
             }
