@@ -24,6 +24,19 @@ python3 python_baseline.py "$work/stream.yaml" "$vectors" | tee -a "$work/figure
 echo "== libyaml's own event loop over the stream (the limit for a libyaml-based parser)" >&2
 cc -O2 libyaml_events.c -lyaml -o "$work/libyaml_events"
 "$work/libyaml_events" "$work/stream.yaml" | tee -a "$work/figures.txt"
+# The same as pairs, one parse each in turn (A B A B …): the median of the pairs' ratios holds when
+# the machine's speed drifts between the two measurements above.
+python3 - "$bin" "$work/libyaml_events" "$work/stream.yaml" <<'PY' | tee -a "$work/figures.txt"
+import statistics, subprocess, sys
+sealkit, events, stream = sys.argv[1:4]
+def timed(command, name):
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return next(float(line.split()[1]) for line in output.splitlines() if line.startswith(name))
+ratios = [timed([sealkit, "parse-once", stream], "yaml_parse_once") / timed([events, stream, "1"], "libyaml_events_10mb") for _ in range(11)]
+print(f"yaml_parse_vs_libyaml_events {statistics.median(ratios):.3f} x")
+PY
+echo "== bulk re-seal, one core and all cores in turn" >&2
+"$bin" reseal-paired - | tee -a "$work/figures.txt"
 
 echo "== whole processes, with the binary Scripts/install.sh installs" >&2
 "$root/Scripts/install.sh" --prefix "$work/prefix" >&2
@@ -62,7 +75,7 @@ def paired(name, a, b, runs):
         times.append(x); ratios.append(x / y)
     print(f"{name}_process {statistics.median(times) * 1e3:.3f} ms")
     print(f"{name}_vs_openssl {statistics.median(ratios):.3f} x")
-paired("seal_2000", big, [rsa_ops, "public", certificate, "2000"], 15)
+paired("seal_2000", big, [rsa_ops, "public", certificate, "2000"], 31)
 paired("unseal_2000", [sealctl, "unseal", "--key", key, "-f", f"{work}/big.sealed.yaml"], [rsa_ops, "private", key, "2000"], 3)
 PY
 
@@ -96,13 +109,13 @@ reference("seal per value / Python cryptography", "seal_per_value", "py_seal_per
 reference("open per value / Python cryptography", "open_per_value", "py_open_per_value")
 ratio("YAML parse / PyYAML CSafeLoader", "yaml_parse_10mb", "py_yaml_parse_10mb", 1.0)
 ratio("YAML emit / PyYAML CSafeDumper", "yaml_emit_10mb", "py_yaml_emit_10mb", 1.0)
-ratio("YAML parse / libyaml's own event loop (no nodes)", "yaml_parse_10mb", "libyaml_events_10mb", 2.0)
+print(f"{'YAML parse / libyaml event loop (no nodes; paired)':55s} {figures['yaml_parse_vs_libyaml_events']:7.2f}  (target ≤ 2.0)  {'ok' if figures['yaml_parse_vs_libyaml_events'] <= 2.0 else 'MISSED'}")
 print(f"{'small seal process / openssl pkeyutl process (paired)':55s} {figures['small_seal_vs_pkeyutl']:7.2f}  (target ≤ 1.5)  {'ok' if figures['small_seal_vs_pkeyutl'] <= 1.5 else 'MISSED'}")
 for name, label, target in [("seal_2000", "seal 2,000 values / 2,000 public-key ops (processes, paired)", 0.75),
                             ("unseal_2000", "unseal 2,000 values / 2,000 private-key ops (processes, paired)", 0.6)]:
     value = figures[f"{name}_vs_openssl"]
     print(f"{label:55s} {value:7.2f}  (target ≤ {target})  {'ok' if value <= target else 'MISSED'}")
-print(f"{'bulk re-seal speed-up on ' + str(int(figures['cores'])) + ' cores':55s} {figures['reseal_speedup']:7.2f}  (target ≥ 1.8)  {'ok' if figures['reseal_speedup'] >= 1.8 else 'MISSED'}")
+print(f"{'bulk re-seal speed-up on ' + str(int(figures['cores'])) + ' cores (paired)':55s} {figures['reseal_speedup']:7.2f}  (target ≥ 1.8)  {'ok' if figures['reseal_speedup'] >= 1.8 else 'MISSED'}")
 print(f"{'sealctl seal, whole process, median (ms)':55s} {figures['sealctl_seal_process']:7.2f}  (target ≤ 30)  {'ok' if figures['sealctl_seal_process'] <= 30 else 'MISSED'}")
 growth = figures['yaml_parse_rss_growth'] / figures['stream_size']
 print(f"{'memory growth parsing the stream / its size':55s} {growth:7.2f}  (target ≤ 5)  {'ok' if growth <= 5 else 'MISSED'}")

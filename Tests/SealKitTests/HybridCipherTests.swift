@@ -37,6 +37,19 @@ struct HybridCipherTests {
         }
     }
 
+    @Test("one encryptor, reused from value to value as bulk sealing reuses it, reproduces every deterministic vector in turn")
+    func reusedEncryptor() throws {
+        let vectors = try Fixtures.manifestEntries("deterministic_vectors")
+        #expect(Set(vectors.map { $0["label"] as! String }).count > 1, "the vectors should change label along the way")
+        let encryptor = try HybridCipher.Encryptor(for: Fixtures.certificate.publicKey)
+        for vector in vectors + vectors.reversed() {
+            let random = ScriptedRandom([Array(Data(hex: vector["session_key_hex"] as! String)),
+                                         Array(Data(hex: vector["oaep_seed_hex"] as! String))])
+            let resealed = try encryptor.seal([UInt8](base64: vector["plaintext_b64"] as! String), label: Array((vector["label"] as! String).utf8), random: random.source)
+            #expect(resealed == [UInt8](base64: vector["ciphertext_b64"] as! String), "\(vector["id"]!)")
+        }
+    }
+
     @Test("values sealed with key-renewed open with a keyring of both keys, not with key/tls.key alone")
     func otherKeyVectors() throws {
         for vector in try Fixtures.manifestEntries("other_key_vectors") {

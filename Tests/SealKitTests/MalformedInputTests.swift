@@ -74,6 +74,47 @@ struct MalformedInputTests {
         let error = try #require(failure("metadata:\n  name: a\n  name: b\n"))
         #expect(error.description == "document 1, line 3, column 3: mapping key \"name\" appears more than once")
         #expect(failure(#"{"a": 1, "a": 2}"#)?.reason == .duplicateKey("a"))
+        // Small mappings are searched, large ones hashed: a repeat is found on both sides of the
+        // switch, and merge keys may repeat in either.
+        for count in [2, 15, 16, 17, 40] {
+            for repeated in [0, count - 2, count - 1] {
+                let lines = (0..<count).map { "k\($0): v" } + ["k\(repeated): again", "!!merge <<: {x: 1}", "!!merge <<: {y: 2}"]
+                #expect(failure(lines.joined(separator: "\n"))?.reason == .duplicateKey("k\(repeated)"), "\(count) keys, k\(repeated) repeated")
+                #expect(failure((0..<count).map { "k\($0): v" }.joined(separator: "\n") + "\n!!merge <<: {x: 1}\n!!merge <<: {y: 2}\n") == nil, "\(count) keys")
+            }
+        }
+    }
+
+    @Test("the UTF-8 check finds the first bad sequence exactly where Swift's own decoder does")
+    func utf8CheckAgreesWithSwift() {
+        /// The standard library's decoder, scalar by scalar: the reference.
+        func reference(_ bytes: [UInt8]) -> Int? {
+            var iterator = bytes.makeIterator(), decoder = UTF8(), offset = 0
+            while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar): offset += UTF8.width(scalar)
+                case .emptyInput: return nil
+                case .error: return offset
+                }
+            }
+        }
+        let pieces: [[UInt8]] = [
+            Array("plain ascii text, long enough for a word or two ".utf8), Array("é".utf8), Array("日本".utf8), Array("😀".utf8),
+            [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF],
+            [0xF0, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0x80],
+            [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xC3], [0x0A], [0x7F],
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let bytes = (0..<Int.random(in: 0...6, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+            #expect(TextEncoding.firstInvalidUTF8(bytes[...]) == reference(bytes), "\(bytes)")
+        }
+        for piece in pieces {
+            #expect(TextEncoding.firstInvalidUTF8(piece[...]) == reference(piece), "\(piece)")
+            // At the end of a slice that does not start at zero, the offset is the slice's own index.
+            let slice = ([0xEF, 0xBB, 0xBF] + Array("ab".utf8) + piece)[3...]
+            #expect(TextEncoding.firstInvalidUTF8(slice) == reference(Array(slice)).map { $0 + 3 }, "\(piece) in a slice")
+        }
     }
 
     @Test("JSON with trailing garbage, and broken JSON")

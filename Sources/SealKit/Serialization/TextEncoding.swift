@@ -26,21 +26,47 @@ enum TextEncoding {
         return content
     }
 
-    /// The offset of the first byte that breaks UTF-8, or nil when the bytes are valid.
+    /// The offset of the first byte that breaks UTF-8 (where its sequence starts), or nil when
+    /// the bytes are valid (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
     static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var offset = bytes.startIndex
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                offset += UTF8.width(scalar)
-            case .emptyInput:
-                return nil
-            case .error:
-                return offset
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                if buffer[index] < 0x80 {
+                    // ASCII, nearly all of a manifest, eight bytes a step: decoding scalar by
+                    // scalar took as long as libyaml's whole parse.
+                    while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                    }
+                    while index < count, buffer[index] < 0x80 { index += 1 }
+                    continue
+                }
+                guard let width = sequenceWidth(buffer, at: index) else { return bytes.startIndex + index }
+                index += width
             }
+            return nil
         }
+    }
+
+    /// The length of the well-formed multi-byte sequence at `index` (RFC 3629 §4), or nil.
+    private static func sequenceWidth(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let lead = buffer[index]
+        let width: Int, second: ClosedRange<UInt8>
+        switch lead {
+        case 0xC2...0xDF: (width, second) = (2, 0x80...0xBF)
+        case 0xE0: (width, second) = (3, 0xA0...0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (width, second) = (3, 0x80...0xBF)
+        case 0xED: (width, second) = (3, 0x80...0x9F)
+        case 0xF0: (width, second) = (4, 0x90...0xBF)
+        case 0xF1...0xF3: (width, second) = (4, 0x80...0xBF)
+        case 0xF4: (width, second) = (4, 0x80...0x8F)
+        default: return nil
+        }
+        guard index + width <= buffer.count, second.contains(buffer[index + 1]) else { return nil }
+        for next in (index + 2)..<(index + width) where buffer[next] & 0xC0 != 0x80 { return nil }
+        return width
     }
 
     /// The 1-based line and column of a byte offset.

@@ -78,9 +78,31 @@ public struct YAMLParser: Sendable {
 
 /// The event loop and iterative tree builder behind ``YAMLParser``.
 private struct EventReader {
-    private enum Frame {
-        case sequence(items: [YAMLNode], anchor: String?, mark: YAMLNode.Mark)
-        case mapping(pairs: [YAMLNode.Pair], pendingKey: YAMLNode?, keys: Set<String>, anchor: String?, mark: YAMLNode.Mark)
+    /// A sequence or mapping being read. A struct, so that the top of the stack is appended to
+    /// in place (an enum's payload had to be taken out and put back for every node).
+    private struct Frame {
+        let isMapping: Bool
+        let anchor: String?
+        let mark: YAMLNode.Mark
+        var items: [YAMLNode] = []
+        var pairs: [YAMLNode.Pair] = []
+        /// A mapping's key, until its value arrives.
+        var pendingKey: YAMLNode?
+        /// A large mapping's keys (see ``isRepeatedKey(_:)``).
+        var keys: Set<String>?
+
+        /// Whether `text` is already a key of this mapping (merge keys aside). Small mappings,
+        /// nearly all of them, are searched; from 16 keys on, `keys` holds them all, so that a
+        /// mapping of thousands stays linear. A set for every mapping (a hash per key and an
+        /// allocation) was a tenth of parsing.
+        mutating func isRepeatedKey(_ text: String) -> Bool {
+            let searchLimit = 16
+            guard pairs.count >= searchLimit else {
+                return pairs.contains { $0.key.scalar?.value == text && $0.key.scalar?.tag != EventReader.mergeTag }
+            }
+            if keys == nil { keys = Set(pairs.compactMap { $0.key.scalar?.tag != EventReader.mergeTag ? $0.key.scalar?.value : nil }) }
+            return keys?.insert(text).inserted == false
+        }
     }
 
     let buffer: UnsafeBufferPointer<UInt8>
@@ -132,17 +154,15 @@ private struct EventReader {
                 let node = YAMLNode(.scalar(.init(value, style: YAMLNode.ScalarStyle(scalar.style), tag: tag)), mark: mark)
                 try add(node, anchor: scalar.anchor.map { String(cString: $0) })
             case YAML_SEQUENCE_START_EVENT:
-                try push(.sequence(items: [], anchor: event.data.sequence_start.anchor.map { String(cString: $0) }, mark: mark))
+                try push(Frame(isMapping: false, anchor: event.data.sequence_start.anchor.map { String(cString: $0) }, mark: mark))
             case YAML_MAPPING_START_EVENT:
-                try push(.mapping(pairs: [], pendingKey: nil, keys: [], anchor: event.data.mapping_start.anchor.map { String(cString: $0) }, mark: mark))
+                try push(Frame(isMapping: true, anchor: event.data.mapping_start.anchor.map { String(cString: $0) }, mark: mark))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 // Exact-size copies drop the slack that growth by appending left behind.
-                switch stack.removeLast() {
-                case .sequence(let items, let anchor, let start):
-                    try add(YAMLNode(.sequence(items.withUnsafeBufferPointer { Array($0) }), mark: start), anchor: anchor)
-                case .mapping(let pairs, _, _, let anchor, let start):
-                    try add(YAMLNode(.mapping(pairs.withUnsafeBufferPointer { Array($0) }), mark: start), anchor: anchor)
-                }
+                let frame = stack.removeLast()
+                let node = frame.isMapping ? YAMLNode(.mapping(frame.pairs.withUnsafeBufferPointer { Array($0) }), mark: frame.mark)
+                    : YAMLNode(.sequence(frame.items.withUnsafeBufferPointer { Array($0) }), mark: frame.mark)
+                try add(node, anchor: frame.anchor)
             case YAML_ALIAS_EVENT:
                 let name = String(cString: event.data.alias.anchor)
                 guard var node = anchors[name] else {
@@ -163,39 +183,32 @@ private struct EventReader {
 
     private mutating func push(_ frame: Frame) throws {
         guard stack.count < limits.maxDepth else {
-            let mark: YAMLNode.Mark
-            switch frame {
-            case .sequence(_, _, let start), .mapping(_, _, _, _, let start): mark = start
-            }
-            throw ManifestError(.limitExceeded("nesting deeper than \(limits.maxDepth) levels"), documentIndex: documentIndex, mark: mark)
+            throw ManifestError(.limitExceeded("nesting deeper than \(limits.maxDepth) levels"), documentIndex: documentIndex, mark: frame.mark)
         }
         stack.append(frame)
     }
 
     private mutating func add(_ node: YAMLNode, anchor: String?) throws {
         if let anchor { anchors[anchor] = node }
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             root = node
             return
         }
-        switch top {
-        case .sequence(var items, let anchor, let mark):
-            items.append(node)
-            stack.append(.sequence(items: items, anchor: anchor, mark: mark))
-        case .mapping(var pairs, let pendingKey, var keys, let anchor, let mark):
-            if let key = pendingKey {
-                pairs.append(.init(key: key, value: node))
-                stack.append(.mapping(pairs: pairs, pendingKey: nil, keys: keys, anchor: anchor, mark: mark))
-            } else {
-                if let text = node.scalar?.value, node.scalar?.tag != "tag:yaml.org,2002:merge" {
-                    guard keys.insert(text).inserted else {
-                        throw ManifestError(.duplicateKey(text), documentIndex: documentIndex, mark: node.mark)
-                    }
-                }
-                stack.append(.mapping(pairs: pairs, pendingKey: node, keys: keys, anchor: anchor, mark: mark))
+        let top = stack.count - 1
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].pendingKey {
+            stack[top].pairs.append(.init(key: key, value: node))
+            stack[top].pendingKey = nil
+        } else {
+            if let text = node.scalar?.value, node.scalar?.tag != Self.mergeTag, stack[top].isRepeatedKey(text) {
+                throw ManifestError(.duplicateKey(text), documentIndex: documentIndex, mark: node.mark)
             }
+            stack[top].pendingKey = node
         }
     }
+
+    fileprivate static let mergeTag = "tag:yaml.org,2002:merge"
 
     private func syntaxError(_ parser: yaml_parser_t) -> ManifestError {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
