@@ -140,12 +140,8 @@ public struct Sealer: Sendable {
         SecureMemory.wipe(&drawn)
         defer { for index in draws.indices { for chunk in draws[index].indices { SecureMemory.wipe(&draws[index][chunk]) } } }
         // Four runs a core: one encryptor per run, and a core that falls behind holds up little.
-        let runCount = min(values.count, cores * 4)
-        let runs = (0..<runCount).map { run in
-            let range = run * values.count / runCount ..< (run + 1) * values.count / runCount
-            return (values: Array(values[range]), randomness: Array(draws[range].joined()))
-        }
-        let results = ParallelMap.run(runs) { run in
+        // The runs are a temporary, gone when the defer above wipes the random bytes in place.
+        let results = ParallelMap.run(Self.runs(values, randomness: draws, count: min(values.count, cores * 4))) { run in
             Result {
                 let encryptor = try HybridCipher.Encryptor(for: publicKey)
                 let random = RandomByteSource.replaying(run.randomness)
@@ -153,6 +149,14 @@ public struct Sealer: Sendable {
             }
         }
         return try results.flatMap { try $0.get() }
+    }
+
+    /// `values` in `count` consecutive runs, each with its values' randomness in order.
+    private static func runs(_ values: [[UInt8]], randomness: [[[UInt8]]], count: Int) -> [(values: [[UInt8]], randomness: [[UInt8]])] {
+        (0..<count).map { run in
+            let range = run * values.count / count ..< (run + 1) * values.count / count
+            return (Array(values[range]), Array(randomness[range].joined()))
+        }
     }
 
     /// Seals one value for a scope; returns it in base64, as `encryptedData` holds it.
