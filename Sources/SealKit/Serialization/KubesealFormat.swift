@@ -62,13 +62,14 @@ public enum KubesealFormat {
     /// libyaml would write otherwise than go-yaml, or write slowly.
     private static func prepared(_ node: YAMLNode, _ placeholders: inout Placeholders) throws(ManifestError) -> YAMLNode {
         switch node.content {
-        case .scalar(let scalar):
+        case .scalar(var scalar):
             guard scalar.isString else { return node }
-            let text = hasNextLine(scalar.value) ? foldNextLines(scalar.value) : scalar.value
-            if let placeholder = byteOrderMarkPlaceholder(text, &placeholders) ?? opaquePlaceholder(text, &placeholders) {
+            let folded = hasNextLine(scalar.value)
+            if folded { scalar.value = foldNextLines(scalar.value) }
+            if let placeholder = byteOrderMarkPlaceholder(scalar.value, &placeholders) ?? opaquePlaceholder(scalar.value, &placeholders) {
                 return .string(placeholder)
             }
-            return text == scalar.value ? node : .string(text)
+            return folded ? YAMLNode(.scalar(scalar)) : node
         case .sequence(let items):
             var result: [YAMLNode] = []
             result.reserveCapacity(items.count)

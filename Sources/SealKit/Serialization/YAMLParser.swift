@@ -91,6 +91,9 @@ private struct EventReader {
         /// A large mapping's keys (see ``isRepeatedKey(_:)``).
         var keys: Set<String>?
 
+        /// A merge key (`<<`) may repeat.
+        static let mergeTag = "tag:yaml.org,2002:merge"
+
         /// Whether `text` is already a key of this mapping (merge keys aside). Small mappings,
         /// nearly all of them, are searched; from 16 keys on, `keys` holds them all, so that a
         /// mapping of thousands stays linear. A set for every mapping (a hash per key and an
@@ -98,9 +101,9 @@ private struct EventReader {
         mutating func isRepeatedKey(_ text: String) -> Bool {
             let searchLimit = 16
             guard pairs.count >= searchLimit else {
-                return pairs.contains { $0.key.scalar?.value == text && $0.key.scalar?.tag != EventReader.mergeTag }
+                return pairs.contains { $0.key.scalar?.value == text && $0.key.scalar?.tag != Frame.mergeTag }
             }
-            if keys == nil { keys = Set(pairs.compactMap { $0.key.scalar?.tag != EventReader.mergeTag ? $0.key.scalar?.value : nil }) }
+            if keys == nil { keys = Set(pairs.compactMap { $0.key.scalar?.tag != Frame.mergeTag ? $0.key.scalar?.value : nil }) }
             return keys?.insert(text).inserted == false
         }
     }
@@ -201,14 +204,12 @@ private struct EventReader {
             stack[top].pairs.append(.init(key: key, value: node))
             stack[top].pendingKey = nil
         } else {
-            if let text = node.scalar?.value, node.scalar?.tag != Self.mergeTag, stack[top].isRepeatedKey(text) {
+            if let text = node.scalar?.value, node.scalar?.tag != Frame.mergeTag, stack[top].isRepeatedKey(text) {
                 throw ManifestError(.duplicateKey(text), documentIndex: documentIndex, mark: node.mark)
             }
             stack[top].pendingKey = node
         }
     }
-
-    fileprivate static let mergeTag = "tag:yaml.org,2002:merge"
 
     private func syntaxError(_ parser: yaml_parser_t) -> ManifestError {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
