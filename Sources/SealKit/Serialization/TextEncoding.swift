@@ -36,7 +36,7 @@ enum TextEncoding {
             while index < count {
                 if buffer[index] < 0x80 {
                     // ASCII, nearly all of a manifest, eight bytes a step: decoding scalar by
-                    // scalar took as long as libyaml's whole parse.
+                    // scalar cost as much as libyaml's own reading and decoding of the input.
                     while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                         index += 8
                     }
