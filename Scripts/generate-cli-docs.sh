@@ -46,6 +46,12 @@ Every kubeseal flag, and its sealctl form. sealctl also reads kubeseal's environ
 Beyond kubeseal: `reseal` (offline), `validate` (offline), `check`, `keys generate|info|rotate`,
 `generate` and `rotate` (environments), `edit`, `diff`, `set`, `unset`, `git` (diffs and merges).
 
+Output that cannot be written is an error, never a silent success: a full disk or an I/O error on
+standard output prints `error: cannot write to standard output: <the system's reason>` and exits 1
+(2 for `check` and `diff`, whose 1 means "found something"). A closed pipe (`sealctl … | head -1`)
+ends sealctl quietly by SIGPIPE, as Unix tools end (the shell reports 141). `-w FILE` is written
+atomically: a failed run leaves the file as it was.
+
 MD
 
 commands=(seal unseal reseal validate check cert set unset edit diff "keys generate" "keys info" "keys rotate" generate rotate)

@@ -1,4 +1,11 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SealKit
 
 /// Runs sealctl. Parsing errors, --help and --version go through argument-parser's own
@@ -29,15 +36,29 @@ func runSealctl() -> Never {
     do {
         try command.run()
     } catch let exitCode as ExitCode {
-        POSIX.exitProcess(exitCode.rawValue)
+        exit(exitCode.rawValue)
+    } catch let failure as StandardOutputError {
+        if failure.isBrokenPipe { POSIX.endByBrokenPipe() }
+        Console.error(failure)
+        exit(1)
     } catch let error where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
         // Help, usage and validation errors, reported (and exit-coded) by argument-parser.
         SealCtl.exit(withError: error)
     } catch {
         Console.error(error)
-        POSIX.exitProcess(1)
+        exit(1)
     }
-    POSIX.exitProcess(0)
+    exit(0)
+}
+
+/// Ends sealctl with `status`, unless a message could not be written to standard error: then
+/// the run did not say what it meant to, and ends by SIGPIPE (a closed pipe) or with 1.
+func exit(_ status: Int32) -> Never {
+    if let failure = Console.standardErrorFailure {
+        if failure == EPIPE { POSIX.endByBrokenPipe() }
+        POSIX.exitProcess(status == 0 ? 1 : status)
+    }
+    POSIX.exitProcess(status)
 }
 
 /// The command named by the first argument, parsed on its own when that parse succeeds.

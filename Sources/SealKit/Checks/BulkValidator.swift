@@ -70,15 +70,16 @@ public struct BulkValidator {
     }
 
     /// Validates `inputs` in order, handing each line to `report` as it is found (so output
-    /// streams) and each controller request to `progress` before it is made.
+    /// streams) and each controller request to `progress` before it is made. An error thrown by
+    /// `report` (output that cannot be written) stops the run.
     @discardableResult
-    public func validate(_ inputs: [Input], progress: (String) -> Void = { _ in }, report: (Line) -> Void) -> Summary {
+    public func validate<Failure: Error>(_ inputs: [Input], progress: (String) -> Void = { _ in }, report: (Line) throws(Failure) -> Void) throws(Failure) -> Summary {
         var summary = Summary()
-        func emit(_ line: Line) {
+        func emit(_ line: Line) throws(Failure) {
             if let problem = line.problem {
                 if problem.severity == .error { summary.errors += 1 } else { summary.warnings += 1 }
             }
-            report(line)
+            try report(line)
         }
         for input in inputs {
             let stream: ManifestStream
@@ -89,28 +90,28 @@ public struct BulkValidator {
                 }
             } catch let error as ManifestError {
                 let located = error.inFile(input.name)
-                emit(Line(location: located.location, problem: ValidationProblem(.error, field: "", located.problem)))
+                try emit(Line(location: located.location, problem: ValidationProblem(.error, field: "", located.problem)))
                 continue
             } catch {
-                emit(Line(location: input.name, problem: ValidationProblem(.error, field: "", "\(error)")))
+                try emit(Line(location: input.name, problem: ValidationProblem(.error, field: "", "\(error)")))
                 continue
             }
             let sealedDocuments = stream.documents.filter { $0.kind == "SealedSecret" || $0.kind == nil || $0.apiVersion?.hasPrefix("bitnami.com/") == true }
             if case .file(_, true) = input, sealedDocuments.isEmpty {
                 let found = stream.documents.compactMap(\.kind)
                 let problem = ManifestError.Reason.wrongKind(expected: "a SealedSecret", found: found.isEmpty ? "no documents" : found.map { "a \($0)" }.joined(separator: ", "))
-                emit(Line(location: input.name, problem: ValidationProblem(.error, field: "", ManifestError(problem).problem)))
+                try emit(Line(location: input.name, problem: ValidationProblem(.error, field: "", ManifestError(problem).problem)))
                 continue
             }
             for document in sealedDocuments {
                 summary.checked += 1
-                validate(document, named: input.name, progress: progress, report: emit)
+                try validate(document, named: input.name, progress: progress, report: emit)
             }
         }
         return summary
     }
 
-    private func validate(_ document: ManifestDocument, named name: String, progress: (String) -> Void, report: (Line) -> Void) {
+    private func validate<Failure: Error>(_ document: ManifestDocument, named name: String, progress: (String) -> Void, report: (Line) throws(Failure) -> Void) throws(Failure) {
         var problems = validator.validate(document.node, options: document.decodingOptions)
         if let unsealer, !problems.contains(where: { $0.severity == .error }) {
             do {
@@ -127,7 +128,7 @@ public struct BulkValidator {
             do {
                 switch try controller.verify(SealedSecret(document: document)) {
                 case .valid:
-                    report(Line(location: "\(name), \(document.locationDescription)", problem: nil))
+                    try report(Line(location: "\(name), \(document.locationDescription)", problem: nil))
                 case .cannotDecrypt:
                     problems.append(ValidationProblem(.error, field: "", "the controller cannot decrypt it: it was sealed for another key, name or namespace"))
                 }
@@ -137,7 +138,7 @@ public struct BulkValidator {
         }
         for problem in problems {
             let mark = problem.mark ?? document.mark
-            report(Line(location: [name, document.locationDescription, mark.map(\.description)].compactMap { $0 }.joined(separator: ", "), problem: problem))
+            try report(Line(location: [name, document.locationDescription, mark.map(\.description)].compactMap { $0 }.joined(separator: ", "), problem: problem))
         }
     }
 }

@@ -73,18 +73,24 @@ package enum POSIX {
         }
     }
 
-    /// Writes all of `bytes` to `descriptor`, retrying short and interrupted writes; stops at
-    /// the first other failure (a closed pipe, a full disk), as FileHandle's write did.
-    package static func writeAll(_ bytes: some Collection<UInt8>, to descriptor: Int32) {
+    /// Writes all of `bytes` to `descriptor`, retrying short and interrupted writes; any other
+    /// failure (a full disk, an I/O error, a closed pipe) is thrown with its `errno`, so that a
+    /// truncated output is never mistaken for a complete one.
+    package static func writeAll(_ bytes: some Collection<UInt8>, to descriptor: Int32) throws(POSIXError) {
         let array = Array(bytes)
-        array.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
+        let failure: Int32? = array.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return nil }
             var offset = 0
             while offset < buffer.count {
                 let count = systemWrite(descriptor, base + offset, buffer.count - offset)
-                if count > 0 { offset += count } else if count < 0 && errno == EINTR { continue } else { return }
+                if count > 0 { offset += count; continue }
+                if count < 0 && errno == EINTR { continue }
+                // write(2) returning 0 for a non-empty buffer makes no progress: report it as EIO.
+                return count < 0 ? errno : EIO
             }
+            return nil
         }
+        if let failure { throw POSIXError(step: "writing", code: failure) }
     }
 
     /// The three standard streams, by descriptor.
@@ -98,9 +104,17 @@ package enum POSIX {
     /// Everything on standard input, to end of file.
     package static func readStandardInput() throws -> [UInt8] { try readToEnd(StandardStream.input.rawValue) }
 
-    /// Writes `bytes` to a standard stream.
-    package static func write(_ bytes: some Collection<UInt8>, to stream: StandardStream) {
-        writeAll(bytes, to: stream.rawValue)
+    /// Writes `bytes` to a standard stream; throws when not every byte was written.
+    package static func write(_ bytes: some Collection<UInt8>, to stream: StandardStream) throws(POSIXError) {
+        try writeAll(bytes, to: stream.rawValue)
+    }
+
+    /// Ends the process as a write to a closed pipe does by default: killed by SIGPIPE, quietly
+    /// (the shell reports status 141), whether or not SIGPIPE was ignored for child processes.
+    package static func endByBrokenPipe() -> Never {
+        signal(SIGPIPE, SIG_DFL)
+        raise(SIGPIPE)
+        _exit(128 + SIGPIPE)
     }
 
     /// Ends the process with `status`, without returning.
@@ -134,6 +148,10 @@ package enum POSIX {
     package struct POSIXError: Error, CustomStringConvertible {
         package let step: String
         package let code: Int32
+        package init(step: String, code: Int32) {
+            self.step = step
+            self.code = code
+        }
         package var description: String { "\(step) failed: \(POSIX.message(code))" }
     }
 }

@@ -37,13 +37,13 @@ struct CertCommand: ParsableCommand {
         let source = try certificate.source(forceCluster: fetch)
         let certificate = try source.fetchCertificate(notice: ClusterOptions.discovered)
         if info {
-            Console.standardOutput(source.describe(certificate))
+            try Console.standardOutput(source.describe(certificate))
             return
         }
         if let outputFile {
             try AtomicFile.write(certificate.pemRepresentation, to: URL(fileURLWithPath: outputFile))
         } else {
-            Console.standardOutput(certificate.pemRepresentation)
+            try Console.standardOutput(certificate.pemRepresentation)
         }
         if certificate.isExpired() {
             Console.warning("this certificate expired on \(certificate.notValidAfter.iso8601Text); sealing with it is refused")

@@ -56,7 +56,7 @@ struct CheckCommand: ParsableCommand {
             let checked = paths.isEmpty ? [(RepositoryChecker.repositoryRoot(around: here) ?? here).path] : paths
             let options = RepositoryChecker.Options(allowedPlainSecretGlobs: allowed, certificates: try certificates())
             let report = try RepositoryChecker(root: here, options: options).report(paths: checked)
-            Console.standardOutput(report.rendered(as: format))
+            try Console.standardOutput(report.rendered(as: format))
             if report.errorCount > 0 { throw ExitCode(1) }
         }
     }

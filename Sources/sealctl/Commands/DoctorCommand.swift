@@ -40,11 +40,11 @@ struct DoctorCommand: ParsableCommand {
             let pinned = (project?.committedCertificates() ?? []).map { (name: $0.environment.name, certificate: $0.certificate) }
             let checks = ClusterDoctor(kubectl: cluster.kubectl, controller: cluster.controller, pinned: pinned, environment: Environment.values).run()
             switch format {
-            case .json: Console.standardOutput(ClusterDoctor.json(checks))
+            case .json: try Console.standardOutput(ClusterDoctor.json(checks))
             case .text:
                 for check in checks {
-                    Console.standardOutput("\(check.passed ? (check.isWarning ? "warn" : "ok  ") : "FAIL")  \(check.name): \(check.detail)\n")
-                    if let fix = check.fix { Console.standardOutput(fix.split(separator: "\n").map { "      \($0)\n" }.joined().replacingFirstSpaces(with: "  fix:")) }
+                    try Console.standardOutput("\(check.passed ? (check.isWarning ? "warn" : "ok  ") : "FAIL")  \(check.name): \(check.detail)\n")
+                    if let fix = check.fix { try Console.standardOutput(fix.split(separator: "\n").map { "      \($0)\n" }.joined().replacingFirstSpaces(with: "  fix:")) }
                 }
             }
             if !checks.allSatisfy(\.passed) { throw ExitCode(1) }
@@ -104,11 +104,11 @@ struct StatusCommand: ParsableCommand {
                     .mapping([("namespace", .string(entry.namespace)), ("name", .string(entry.name)), ("state", .string(state(entry))), ("message", .string(entry.message ?? ""))])
                 }
                 let compared = differences.map { YAMLNode.mapping([("kind", .string($0.kind.rawValue)), ("sealedSecret", .string($0.id)), ("file", .string($0.file ?? ""))]) }
-                Console.standardOutput(JSONWriter.write(.mapping([("sealedSecrets", .sequence(items)), ("differences", .sequence(compared))])) + "\n")
+                try Console.standardOutput(JSONWriter.write(.mapping([("sealedSecrets", .sequence(items)), ("differences", .sequence(compared))])) + "\n")
             case .text:
-                for entry in entries { Console.standardOutput("\(state(entry).padding(7))\(entry.id)\(entry.synced == false ? ": \(entry.message ?? "no message")" : "")\n") }
-                if entries.isEmpty { Console.standardOutput("no SealedSecrets in \(scope ?? "any namespace")\n") }
-                for difference in differences { Console.standardOutput("\(difference)\n") }
+                for entry in entries { try Console.standardOutput("\(state(entry).padding(7))\(entry.id)\(entry.synced == false ? ": \(entry.message ?? "no message")" : "")\n") }
+                if entries.isEmpty { try Console.standardOutput("no SealedSecrets in \(scope ?? "any namespace")\n") }
+                for difference in differences { try Console.standardOutput("\(difference)\n") }
             }
             if entries.contains(where: { $0.synced == false }) { throw ExitCode(1) }
         }

@@ -88,7 +88,7 @@ struct DiffCommand: ParsableCommand {
             let before = try SealedSecretFile(contentsOf: old).select().sealed
             let after = try SealedSecretFile(contentsOf: new).select().sealed
             let diff = try SealedSecretDiff(from: before, to: after, unsealer: unsealer)
-            Console.standardOutput(diff.text)
+            try Console.standardOutput(diff.text)
             if !diff.isEmpty { throw ExitCode(1) }
         }
     }

@@ -40,10 +40,10 @@ struct WorkflowOptions: ParsableArguments {
     func run(_ environment: EnvironmentConfig, force: Bool, rotating: [String]?, values valuesFile: ValuesFile?, command: String) throws {
         let workflow = try EnvironmentWorkflow(environment: environment)
         let plan = try workflow.plan(force: force, rotating: rotating)
-        if dryRun { return Console.standardOutput(workflow.dryRunSummary(plan)) }
+        if dryRun { return try Console.standardOutput(workflow.dryRunSummary(plan)) }
         guard !plan.keysToSeal.isEmpty else {
             let output = EnvironmentWorkflow.displayPath(environment.outputURL)
-            return Console.standardOutput("\(environment.name): \(output) already holds every key; nothing to do (use --force to seal new values)\n")
+            return try Console.standardOutput("\(environment.name): \(output) already holds every key; nothing to do (use --force to seal new values)\n")
         }
         let given = { (key: String) in valuesFile?.value(environment: environment.name, key: key) }
         // Without a terminal, every prompted value must be given: fail before generating anything.
@@ -53,7 +53,7 @@ struct WorkflowOptions: ParsableArguments {
                                        rotating: rotating != nil, given: given) { key, spec in
             try ValuePrompter.ask(environment: environment.name, key: key.name, spec: spec)
         }
-        Console.standardOutput(outcome.summary)
+        try Console.standardOutput(outcome.summary)
     }
 }
 

@@ -55,7 +55,7 @@ struct GitCommand: ParsableCommand {
             let config = try ProjectConfig.load(path: nil, searchingFrom: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             let command = global ? "sealctl" : GitIntegration.absoluteCommand(CommandLine.arguments[0], environment: Environment.values)
             let file = try git.install(patterns: git.patterns(patterns, config: global ? nil : config), command: command)
-            Console.standardOutput(try git.status().description + "\n")
+            try Console.standardOutput(try git.status().description + "\n")
             if !global { Console.standardError("commit \(PathText.lastComponent(file)) so that everyone gets the attributes; each clone runs sealctl git install for the config\n") }
         }
     }
@@ -68,7 +68,7 @@ struct GitCommand: ParsableCommand {
 
         func run() throws {
             let status = try GitCommand.integration(global: global).status()
-            Console.standardOutput(status.description + "\n")
+            try Console.standardOutput(status.description + "\n")
             if !status.isInstalled { throw ExitCode(1) }
         }
     }
@@ -85,7 +85,7 @@ struct GitCommand: ParsableCommand {
 
         func run() throws {
             let keyring = try GitIntegration.diffKeyring(environment: Environment.values)
-            Console.standardOutput(SealedSecretTextView(keyring: keyring).render(try FileBytes.read(file)))
+            try Console.standardOutput(SealedSecretTextView(keyring: keyring).render(try FileBytes.read(file)))
         }
     }
 

@@ -49,7 +49,7 @@ struct KeysCommand: ParsableCommand {
             let pair = try KeyPair.generate(bitCount: bits, commonName: cn, validity: validFor?.seconds ?? Certificate.controllerDefaultValidity)
             let folder = URL(fileURLWithPath: out)
             try pair.write(to: folder)
-            Console.standardOutput("""
+            try Console.standardOutput("""
             wrote \(folder.appendingPathComponent("tls.key").path) (private, 0600)
             wrote \(folder.appendingPathComponent("tls.crt").path)
             wrote \(folder.appendingPathComponent("sealed-secrets-key.yaml").path) (private, 0600)
@@ -95,7 +95,7 @@ struct KeysCommand: ParsableCommand {
             }
             let (text, warnings) = inventory.report()
             warnings.forEach(Console.warning)
-            Console.standardOutput(text)
+            try Console.standardOutput(text)
         }
     }
 
@@ -119,7 +119,7 @@ struct KeysCommand: ParsableCommand {
         func run() throws {
             let local = keyring.effective
             let pair = try local.rotate(bitCount: bits)
-            Console.standardOutput("new sealing key \(pair.certificate.keyFingerprint) in \(local.directory.path) (\(try local.pairs().count) keys in the keyring)\n")
+            try Console.standardOutput("new sealing key \(pair.certificate.keyFingerprint) in \(local.directory.path) (\(try local.pairs().count) keys in the keyring)\n")
         }
     }
 }

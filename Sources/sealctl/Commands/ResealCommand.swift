@@ -76,7 +76,7 @@ struct ResealCommand: ParsableCommand {
                     Console.error(error)
                 }
             } else {
-                Console.standardOutput(text)
+                try Console.standardOutput(text)
             }
         }
         let summary = SealedSecretFileRewriter.Summary(results, written: inPlace ? written : nil)

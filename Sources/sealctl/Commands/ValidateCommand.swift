@@ -51,9 +51,9 @@ struct ValidateCommand: ParsableCommand {
             unsealer: keys.isEmpty ? nil : Unsealer(keyring: try Keyring(contentsOf: keys.map { URL(fileURLWithPath: $0) })),
             controller: try online.client(cluster))
         let progress = ProgressLine()
-        let summary = validator.validate(inputs, progress: progress.show) { line in
+        let summary = try validator.validate(inputs, progress: progress.show) { line throws(StandardOutputError) in
             progress.clear()
-            Console.standardOutput("\(line)\n")
+            try Console.standardOutput("\(line)\n")
         }
         progress.clear()
         Console.standardError("\(summary)\n")

@@ -28,7 +28,7 @@ struct OutputOptions: ParsableArguments {
         if let outputFile, outputFile != "-" {
             try AtomicFile.write(text, to: URL(fileURLWithPath: outputFile))
         } else {
-            Console.standardOutput(text)
+            try Console.standardOutput(text)
         }
     }
 }

@@ -4,6 +4,13 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SealKit
 
 /// Where sealctl talks to the user: data on stdout, everything else on stderr.
@@ -21,26 +28,54 @@ enum Console {
     }
 
     /// Runs `body` for a command whose own exit codes mean something (0, 1): any error is printed
-    /// and becomes exit 2.
+    /// and becomes exit 2; a closed pipe still ends quietly.
     static func exitingTwoOnError(_ body: () throws -> Void) throws {
-        do { try body() } catch let exit as ExitCode { throw exit } catch { Console.error(error); throw ExitCode(2) }
+        do {
+            try body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch let failure as StandardOutputError where failure.isBrokenPipe {
+            throw failure
+        } catch {
+            Console.error(error)
+            throw ExitCode(2)
+        }
     }
 
     static func warning(_ message: String) {
         standardError("warning: \(message)\n")
     }
 
+    /// Messages, warnings and prompts. A failed write here cannot be reported on stderr itself:
+    /// it is remembered, and sealctl exits 1 (or by SIGPIPE for a closed pipe) when it ends.
     static func standardError(_ text: String) {
-        POSIX.write(text.utf8, to: .error)
+        do { try POSIX.write(text.utf8, to: .error) } catch { standardErrorFailure = standardErrorFailure ?? error.code }
     }
 
-    static func standardOutput(_ text: String) {
-        POSIX.write(text.utf8, to: .output)
+    /// The command's output. A write that fails, or writes only part (a full disk, an I/O error),
+    /// is an error: the user must not take a truncated file for the whole output.
+    static func standardOutput(_ text: String) throws(StandardOutputError) {
+        try writeOutput(text.utf8)
     }
 
-    static func standardOutput(_ data: Data) {
-        POSIX.write(data, to: .output)
+    static func standardOutput(_ data: Data) throws(StandardOutputError) {
+        try writeOutput(data)
     }
+
+    private static func writeOutput(_ bytes: some Collection<UInt8>) throws(StandardOutputError) {
+        do { try POSIX.write(bytes, to: .output) } catch { throw StandardOutputError(code: error.code) }
+    }
+
+    /// The `errno` of the first failed write to standard error, if any.
+    nonisolated(unsafe) private(set) static var standardErrorFailure: Int32?
+}
+
+/// A write to standard output that failed; `main` ends quietly for a closed pipe (EPIPE), as
+/// Unix tools do, and reports anything else.
+struct StandardOutputError: Error, CustomStringConvertible {
+    let code: Int32
+    var isBrokenPipe: Bool { code == EPIPE }
+    var description: String { "cannot write to standard output: \(POSIX.message(code))" }
 }
 
 /// A command-line error with a message for the user.
