@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SealKit
+import TestSupport
 
 /// Inputs the fuzzers (Fuzz/run.sh) found crashes with, kept so the bugs stay fixed.
 @Suite("Fuzz regressions")
@@ -49,5 +50,66 @@ struct FuzzRegressionTests {
         let payload = [UInt8](repeating: 0, count: 40)
         let value = [UInt8(block.count >> 8), UInt8(block.count & 0xFF)] + block + payload
         #expect(throws: CryptoError.self) { try HybridCipher.open(value, with: [key], label: label) }
+    }
+}
+
+/// FuzzSealedSecretFile, 60 s into a run (issue 26): a multi-document file with a document of a
+/// lone CR, a SealedSecret without `encryptedData`, and odd documents after it. `replace` wrote a
+/// file that did not parse.
+@Suite("Fuzz regressions: SealedSecretFile")
+struct SealedSecretFileFuzzRegressionTests {
+    static let loneCarriageReturn = "LjFlYSAgZH0KLS0tCg0KLS0tClZzaW/Hu246IGJpdG5hbWkuY3ZvbS92MWFscGhhMQpraW5kOiBTZWFsZWRTZWNyZXQKbWV0YWRhdGE6CiAgYW5ub3RBdGlvbnM6OiBHcmVnaXN0cnkKc3BlYzoKICBlbmNyeXB0ZWREYV9hOgogICAgLn0KLS0tCi0KLS0tClZhPmVwcmlzaT1uOkAtCgp+LQotLS0K"
+
+    @Test("a document of a lone CR before a SealedSecret: the rewrite reads back as exactly the SealedSecret meant")
+    func loneCarriageReturnDocument() throws {
+        let bytes = Array(try #require(Data(base64Encoded: Self.loneCarriageReturn)))
+        var file = try SealedSecretFile(bytes: bytes, path: "fuzz.yaml")
+        let index = try #require(file.sealedSecretIndexes.first)
+        var sealed = try file.sealedSecret(at: index)
+        let others = file.text.documents.indices.filter { $0 != index }.map { file.text.body(at: $0) }
+        sealed.spec.encryptedData["fuzz-added"] = "AgAAfuzz"
+        try file.replace(index, with: sealed)
+        let reread = try SealedSecretFile(bytes: Array(file.text.text.utf8), path: "fuzz.yaml")
+        #expect(reread.text.documents.count == file.text.documents.count)
+        #expect(try reread.sealedSecret(at: index) == sealed)
+        #expect(reread.text.documents.indices.filter { $0 != index }.map { reread.text.body(at: $0) } == others)
+    }
+}
+
+extension SealedSecretFileFuzzRegressionTests {
+    /// The same cause seen by users: a CRLF file of several documents was cut at no separator
+    /// (Swift reads CR LF as one Character), so it could not be edited at all.
+    @Test("a CRLF file of several documents is edited in place, every line still CRLF")
+    func crlfMultiDocument() throws {
+        let sealed = try TestFixtures.vectorText("sealedsecrets/db-creds.strict.sealedsecret.yaml")
+        let document = sealed.replacingOccurrences(of: "\n", with: "\r\n")
+        let namespace = "apiVersion: v1\r\nkind: Namespace\r\nmetadata:\r\n  name: prod\r\n"
+        let input = namespace + document + "# trailing comment\r\n"
+        var file = try SealedSecretFile(bytes: Array(input.utf8), path: "crlf.yaml")
+        #expect(file.text.documents.count == 2)
+        let index = try #require(file.sealedSecretIndexes.first)
+        var secret = try file.sealedSecret(at: index)
+        secret.spec.encryptedData["added"] = "AgAAYWRkZWQ="
+        #expect(try file.replace(index, with: secret) == .lines)
+        let output = file.text.text
+        #expect(!output.utf8.enumerated().contains { $0.element == UInt8(ascii: "\n") && ($0.offset == 0 || Array(output.utf8)[$0.offset - 1] != UInt8(ascii: "\r")) })
+        #expect(output.hasPrefix(namespace) && output.hasSuffix("# trailing comment\r\n"))
+        #expect(try SealedSecretFile(bytes: Array(output.utf8), path: "crlf.yaml").sealedSecret(at: index) == secret)
+    }
+}
+
+extension SealedSecretFileFuzzRegressionTests {
+    @Test("a document rewritten whole in a CRLF file keeps CRLF; a SealedSecret that would not read back is refused, the file unchanged")
+    func wholeDocumentAndRefusal() throws {
+        let document = try TestFixtures.vectorText("sealedsecrets/db-creds.strict.sealedsecret.yaml").replacingOccurrences(of: "\n", with: "\r\n")
+        var file = try SealedSecretFile(bytes: Array(document.utf8), path: "crlf.yaml")
+        var secret = try file.sealedSecret(at: 0)
+        secret.spec.template.type = "kubernetes.io/basic-auth"
+        #expect(try file.replace(0, with: secret) == .document)
+        #expect(!file.text.text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        let before = file.text.text
+        secret.spec.encryptedData["broken"] = "not base64!"
+        #expect(throws: ManifestError.self) { try file.replace(0, with: secret) }
+        #expect(file.text.text == before)
     }
 }

@@ -77,6 +77,23 @@ struct InPlaceEditTests {
         }
     }
 
+    @Test("an entry written as null (kubeseal's empty value) survives set and unset of another key, alone or among others", arguments: [[], ["a"]])
+    func nullEntrySurvives(_ others: [String]) throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("sealed.yaml")
+            var original = try Self.sealed(["placeholder"] + others)
+            let placeholder = try #require(Self.lines(original).first { $0.hasPrefix("    placeholder: ") })
+            original = original.replacingOccurrences(of: placeholder, with: "    credentials.json: null")
+            try Data(original.utf8).write(to: file)
+            let set = try Sealctl.run(["set", "--cert", VectorKey.certificate, file.path, "new"], input: "new-value")
+            #expect(set.status == 0, "\(set.stderr)")
+            #expect(try file.read().contains("    credentials.json: null\n"))
+            let unset = try Sealctl.run(["unset", file.path, "new"])
+            #expect(unset.status == 0, "\(unset.stderr)")
+            #expect(try file.read() == original)
+        }
+    }
+
     @Test("set of an existing key changes only that value's line, and the value opens", arguments: shapes)
     func replaceValue(_ shape: Shape) throws {
         try withFile(shape) { file, original in

@@ -19,7 +19,7 @@ public enum KustomizationEditor {
         if kustomization.resources.contains(entry) { return nil }
         let bytes = Array(text.utf8)
         let map = try YAMLSourceMap(bytes: bytes)
-        let lineEnd = bytes.firstIndex(of: UInt8(ascii: "\n")).map { $0 > 0 && bytes[$0 - 1] == UInt8(ascii: "\r") } == true ? "\r\n" : "\n"
+        let lineEnd = SourceLines.lineBreak(of: bytes)
         let item = Self.scalarText(entry)
 
         let edit: Replacement

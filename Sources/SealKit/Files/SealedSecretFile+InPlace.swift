@@ -92,8 +92,9 @@ private struct SourceEditor {
     typealias Span = YAMLSourceMap.Span
 
     let bytes: [UInt8]
+    let lines: SourceLines
     let json: Bool
-    /// The document's own line end: CRLF when it has any.
+    /// The line end new lines get (``SourceLines/lineBreak(of:)``).
     let lineEnd: String
     private(set) var edits: [(range: Range<Int>, text: String)] = []
     /// 0-based lines (within the document) of comments that the edits drop.
@@ -102,7 +103,8 @@ private struct SourceEditor {
     init(bytes: [UInt8], json: Bool) {
         self.bytes = bytes
         self.json = json
-        lineEnd = bytes.contains(UInt8(ascii: "\r")) ? "\r\n" : "\n"
+        lines = SourceLines(bytes)
+        lineEnd = SourceLines.lineBreak(of: bytes)
     }
 
     /// Records the edits that change the mapping at `path` from `old` to `new`. Returns whether
@@ -124,19 +126,30 @@ private struct SourceEditor {
         if entry.value.isFlow || entries.isEmpty {
             return rewriteFlow(entry.value, entries, from: old, to: new) ? true : nil
         }
-        if new.isEmpty { return removeMapping(entry, encryptedData: path == ["spec", "encryptedData"]) ? false : nil }
+        // Only a mapping whose every entry goes goes whole: an entry the model does not hold (a
+        // `null` value, as kubeseal writes an empty one) stays, so its lines are edited instead.
+        if new.isEmpty, entries.allSatisfy({ $0.key.scalarValue.map { old[$0] != nil } ?? false }) {
+            return removeMapping(entry, encryptedData: path == ["spec", "encryptedData"]) ? false : nil
+        }
         return editBlockLines(entries, from: old, to: new) ? false : nil
     }
 
-    /// The bytes with every edit applied: from the end backwards, so that earlier offsets stay
-    /// valid; at one offset a removal before an insertion (which it would otherwise remove), and
-    /// insertions in the order they were made.
+    /// The bytes with every edit applied, in one pass from the start (splicing each edit into
+    /// the array would move the rest of the document once per edit). At one offset, insertions
+    /// come in the order they were made, then the replacement of a range that starts there.
     func applied() -> [UInt8] {
         let ordered = edits.enumerated().sorted { a, b in
-            (a.element.range.lowerBound, a.element.range.isEmpty ? 0 : 1, a.offset) > (b.element.range.lowerBound, b.element.range.isEmpty ? 0 : 1, b.offset)
+            (a.element.range.lowerBound, a.element.range.isEmpty ? 0 : 1, a.offset) < (b.element.range.lowerBound, b.element.range.isEmpty ? 0 : 1, b.offset)
         }
-        var edited = bytes
-        for (_, edit) in ordered { edited.replaceSubrange(edit.range, with: Array(edit.text.utf8)) }
+        var edited: [UInt8] = []
+        edited.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.text.utf8.count })
+        var cursor = 0
+        for (_, edit) in ordered {
+            if edit.range.lowerBound > cursor { edited += bytes[cursor..<edit.range.lowerBound] }
+            edited += edit.text.utf8
+            cursor = max(cursor, edit.range.upperBound)
+        }
+        edited += bytes[cursor...]
         return edited
     }
 
@@ -145,6 +158,7 @@ private struct SourceEditor {
     /// Edits a block mapping's entries line by line.
     private mutating func editBlockLines(_ entries: [Span.Entry], from old: [String: String], to new: [String: String]) -> Bool {
         var existing: [String] = []
+        existing.reserveCapacity(entries.count)
         for entry in entries {
             guard let key = entry.key.scalarValue, case .scalar(_, let style) = entry.value.content, ownsLine(entry.key) else { return false }
             existing.append(key)
@@ -159,16 +173,21 @@ private struct SourceEditor {
                 edits.append((entry.value.range, text))
             }
         }
-        let added = new.keys.filter { !existing.contains($0) }
+        let written = Set(existing)
+        let added = new.keys.filter { !written.contains($0) }
         guard !added.isEmpty, let first = entries.first, let last = entries.last else { return true }
         let indentation = String(repeating: " ", count: column(of: first.key))
         let style = first.value.scalarStyle ?? .plain
-        let inOrder = GoYAMLKeyOrder.sorted(existing) == existing
+        let inOrder = GoYAMLKeyOrder.isSorted(existing)
         let afterLast = endOfLine(after: last.value)
+        // Both in go-yaml order: each added key goes before the first entry after it, found by
+        // walking the entries once.
+        var successor = 0
         for key in GoYAMLKeyOrder.sorted(added) {
             guard let value = new[key], let valueText = scalarText(value, like: style, inFlow: false) else { return false }
-            let successor = inOrder ? entries.first { GoYAMLKeyOrder.less(key, $0.key.scalarValue ?? "") } : nil
-            insertLine(indentation + keyText(key) + ": " + valueText, at: successor.map { lineStart($0.key.range.lowerBound) } ?? afterLast)
+            while inOrder && successor < entries.count && !GoYAMLKeyOrder.less(key, existing[successor]) { successor += 1 }
+            let at = inOrder && successor < entries.count ? lineStart(entries[successor].key.range.lowerBound) : afterLast
+            insertLine(indentation + keyText(key) + ": " + valueText, at: at)
         }
         return true
     }
@@ -233,12 +252,25 @@ private struct SourceEditor {
             }
         }
         let existing = pieces.map(\.key)
-        let inOrder = existing == existing.sorted(by: order)
+        let inOrder = zip(existing, existing.dropFirst()).allSatisfy { !order($1, $0) }
         let style = entries.first?.value.scalarStyle ?? (json ? .doubleQuoted : .plain)
-        for key in new.keys.filter({ !existing.contains($0) }).sorted(by: order) {
+        let written = Set(existing)
+        var added: [(key: String, text: String, gap: String?)] = []
+        for key in new.keys.filter({ !written.contains($0) }).sorted(by: order) {
             guard let value = new[key], let text = scalarText(value, like: style, inFlow: true) else { return false }
-            let at = inOrder ? pieces.firstIndex { order(key, $0.key) } ?? pieces.count : pieces.count
-            pieces.insert((key, keyText(key) + ": " + text, nil), at: at)
+            added.append((key, keyText(key) + ": " + text, nil))
+        }
+        if !added.isEmpty {
+            // In order, the added keys are merged in at their places; else they follow the rest.
+            var merged: [(key: String, text: String, gap: String?)] = []
+            merged.reserveCapacity(pieces.count + added.count)
+            var next = 0
+            for piece in pieces {
+                while inOrder && next < added.count && order(added[next].key, piece.key) { merged.append(added[next]); next += 1 }
+                merged.append(piece)
+            }
+            merged += added[next...]
+            pieces = merged
         }
         var body = ""
         for (position, piece) in pieces.enumerated() {
@@ -260,6 +292,7 @@ private struct SourceEditor {
               entries.allSatisfy({ ownsLine($0.key) && line(of: $0.value.range.upperBound) == line(of: $0.key.range.lowerBound) }) else { return false }
         let keys = entries.compactMap(\.key.scalarValue)
         guard keys.count == entries.count else { return false }
+        let written = Set(keys)
         let kept = entries.filter { new[$0.key.scalarValue ?? ""] != nil || old[$0.key.scalarValue ?? ""] == nil }
         guard let lastKept = kept.last else { return false }
         var planned: [(range: Range<Int>, text: String)] = []
@@ -275,11 +308,13 @@ private struct SourceEditor {
         let inOrder = keys == keys.sorted(by: GoYAMLKeyOrder.bytewise)
         let indentation = String(repeating: " ", count: column(of: entries[0].key))
         var appended: [String] = []
-        for key in new.keys.filter({ !keys.contains($0) }).sorted(by: GoYAMLKeyOrder.bytewise) {
+        var successor = 0
+        for key in new.keys.filter({ !written.contains($0) }).sorted(by: GoYAMLKeyOrder.bytewise) {
             guard let value = new[key] else { continue }
             let entryLine = indentation + Self.jsonQuoted(key) + ": " + Self.jsonQuoted(value)
-            if inOrder, let successor = kept.first(where: { GoYAMLKeyOrder.bytewise(key, $0.key.scalarValue ?? "") }) {
-                let at = lineStart(successor.key.range.lowerBound)
+            while inOrder && successor < kept.count && !GoYAMLKeyOrder.bytewise(key, kept[successor].key.scalarValue ?? "") { successor += 1 }
+            if inOrder, successor < kept.count {
+                let at = lineStart(kept[successor].key.range.lowerBound)
                 planned.append((at..<at, entryLine + ",\n"))
             } else {
                 appended.append(entryLine)
@@ -377,23 +412,10 @@ private struct SourceEditor {
         bytes[lineStart(key.range.lowerBound) ..< key.range.lowerBound].allSatisfy { $0 == UInt8(ascii: " ") }
     }
 
-    private func column(of span: Span) -> Int { span.range.lowerBound - lineStart(span.range.lowerBound) }
-
-    private func line(of offset: Int) -> Int {
-        bytes[..<offset].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-    }
-
-    private func lineStart(_ offset: Int) -> Int {
-        var index = offset
-        while index > 0 && bytes[index - 1] != UInt8(ascii: "\n") { index -= 1 }
-        return index
-    }
-
-    private func nextLineStart(_ offset: Int) -> Int {
-        var index = offset
-        while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
-        return min(index + 1, bytes.count)
-    }
+    private func column(of span: Span) -> Int { lines.column(of: span.range.lowerBound) }
+    private func line(of offset: Int) -> Int { lines.line(of: offset) }
+    private func lineStart(_ offset: Int) -> Int { lines.lineStart(offset) }
+    private func nextLineStart(_ offset: Int) -> Int { lines.nextLineStart(offset) }
 
     /// The start of the line after the one a value ends on. A block scalar's end mark already
     /// sits at a line start.
@@ -468,7 +490,7 @@ extension SealedSecretFile {
     /// text of the document) between.
     mutating func markWholeDocumentConflict(_ index: Int, theirs: String, markers: ConflictMarkers) {
         let ours = text.body(at: index)
-        let lineEnd = ours.contains("\r\n") ? "\r\n" : "\n"
+        let lineEnd = SourceLines.lineBreak(of: ours.utf8)
         let ending = { (body: String) in body.hasSuffix("\n") || body.isEmpty ? body : body + lineEnd }
         text.setBody(at: index, markers.start(lineEnd) + ending(ours) + markers.middle(lineEnd) + ending(theirs) + markers.end(lineEnd))
     }

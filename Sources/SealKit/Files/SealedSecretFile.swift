@@ -75,8 +75,33 @@ public struct SealedSecretFile: Sendable {
     /// ``Edit``); otherwise the document is written as kubeseal writes it in the file's format,
     /// and the file's own separator and the comments around the document stay. `old`, when the
     /// caller has it, spares decoding the document a second time.
+    ///
+    /// The result is checked before it is kept: the document must still cut as one document in
+    /// its place and read back as exactly `sealed`. Otherwise the file is left as it was and the
+    /// error says so.
     @discardableResult
     public mutating func replace(_ index: Int, with sealed: SealedSecret, replacing old: SealedSecret? = nil) throws -> Edit {
+        let previousBody = text.body(at: index)
+        let edit = try rewrite(index, with: sealed, replacing: old)
+        guard text.bodyStaysOneDocument(at: index), readsBack(index, as: sealed, checkedInPlace: edit != .document) else {
+            text.setBody(at: index, previousBody)
+            lostCommentLines = []
+            throw ManifestError(.syntax("the rewritten SealedSecret would not read back as the one meant; the file is left unchanged"), file: path).inDocument(index)
+        }
+        return edit
+    }
+
+    /// Whether document `index` decodes as `sealed` (compared as kubeseal formats them: a
+    /// rewrite may quote an odd key differently). An edit in place has compared its document
+    /// already, so only the cut is left to check.
+    private func readsBack(_ index: Int, as sealed: SealedSecret, checkedInPlace: Bool) -> Bool {
+        if checkedInPlace { return true }
+        guard let documents = try? ManifestStream(bytes: Array(text.body(at: index).utf8)).documents, documents.count == 1,
+              let decoded = try? SealedSecret(document: documents[0]) else { return false }
+        return decoded == sealed || (try? decoded.formatted(as: .yaml)) == (try? sealed.formatted(as: .yaml))
+    }
+
+    private mutating func rewrite(_ index: Int, with sealed: SealedSecret, replacing old: SealedSecret?) throws -> Edit {
         lostCommentLines = []
         if let old = old ?? (try? sealedSecret(at: index)), let edit = editInPlace(index, from: old, to: sealed) { return edit }
         let firstLine = text.firstLine(of: index)
@@ -84,6 +109,7 @@ public struct SealedSecretFile: Sendable {
         var rendered = try sealed.formatted(as: format)
         if format == .yaml { rendered.removeFirst(4) }  // the file keeps its own `---`
         else { rendered.removeLast() }                 // and its own line break
+        if SourceLines.lineBreak(of: text.body(at: index).utf8) == "\r\n" { rendered = rendered.replacing("\n", with: "\r\n") }
         text.replaceDocument(at: index, with: rendered)
         let kept = Set(text.body(at: index).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { $0.trimmingSpaces() })
         lostCommentLines = oldLines.enumerated().compactMap { offset, line in

@@ -84,6 +84,18 @@ public struct ManifestText: Sendable {
         pieces[contentIndices[index]].body = body
     }
 
+    /// Whether document `index`'s text, as it is now, still cuts as one document in its place:
+    /// no separator line inside it, no content before its own text, and a line break at its end
+    /// when a document follows. An edit that broke this would merge or split documents.
+    public func bodyStaysOneDocument(at index: Int) -> Bool {
+        let pieceIndex = contentIndices[index]
+        let body = pieces[pieceIndex].body
+        guard format == .yaml else { return true }
+        let cut = Self.yamlPieces(body)
+        guard cut.count == 1, cut[0].prefix.isEmpty, cut[0].hasContent else { return false }
+        return pieceIndex == pieces.count - 1 || body.utf8.last == UInt8(ascii: "\n")
+    }
+
     /// Replaces document `index`'s text. For YAML, the file's own separator, the comments
     /// before the document and those after its last line of content are kept; `newText` should
     /// not start with `---`.
@@ -127,22 +139,26 @@ public struct ManifestText: Sendable {
         return pieces
     }
 
-    /// The lines of `text`, each with its line break.
+    /// The lines of `text`, each with its line break. Cut at LF bytes, not at Characters: Swift
+    /// reads CR LF as one Character that is not "\n", and a line of a lone CR would otherwise
+    /// swallow the separator after it.
     static func lines(_ text: String) -> [String] {
         var result: [String] = []
-        var start = text.startIndex
-        while let newline = text[start...].firstIndex(of: "\n") {
-            result.append(String(text[start...newline]))
-            start = text.index(after: newline)
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            let next = bytes.index(after: newline)
+            result.append(String(decoding: bytes[start..<next], as: UTF8.self))
+            start = next
         }
-        if start < text.endIndex { result.append(String(text[start...])) }
+        if start < bytes.endIndex { result.append(String(decoding: bytes[start...], as: UTF8.self)) }
         return result
     }
 
     /// A line without its line break.
     static func stripped(_ line: String) -> String {
         var content = Substring(line)
-        while content.last == "\n" || content.last == "\r" { content = content.dropLast() }
+        while let last = content.last, last == "\n" || last == "\r" || last == "\r\n" { content = content.dropLast() }
         return String(content)
     }
 
