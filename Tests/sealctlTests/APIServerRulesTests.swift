@@ -144,3 +144,40 @@ struct APIServerRulesTests {
         }
     }
 }
+
+/// The API server reports every field error of an object in one answer; so do validate and check.
+@Suite("every error at once")
+struct EveryErrorAtOnceTests {
+    /// A committed SealedSecret with a number as a top-level annotation and a boolean as a
+    /// template annotation.
+    static func twoErrors() throws -> String {
+        try TestFixtures.vectorText("sealedsecrets/db-creds.strict.sealedsecret.yaml")
+            .replacingOccurrences(of: "  name: db-creds\n  namespace: prod\nspec:", with: "  annotations:\n    sync-wave: 5\n  name: db-creds\n  namespace: prod\nspec:")
+            .replacingOccurrences(of: "      annotations:\n", with: "      annotations:\n        enabled: true\n")
+    }
+
+    @Test("validate reports both errors of the two-error file in one run, each with its line, in file order")
+    func validateReportsBoth() throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("two.yaml")
+            try file.write(try Self.twoErrors())
+            let result = try Sealctl.run(["validate", file.path])
+            #expect(result.status == 1)
+            let lines = result.stdout.split(separator: "\n")
+            #expect(lines.count == 2, "\(result.stdout)")
+            #expect(lines.first?.contains("line 6, column 16: error: metadata.annotations.sync-wave: must be a string") == true, "\(result.stdout)")
+            #expect(lines.last?.contains("line 16, column 18: error: spec.template.metadata.annotations.enabled: must be a string") == true, "\(result.stdout)")
+            #expect(result.stderr.contains("2 errors"))
+        }
+    }
+
+    @Test("check reports both too")
+    func checkReportsBoth() throws {
+        try withTemporaryDirectory { directory in
+            try directory.appendingPathComponent("k8s/two.yaml").write(try Self.twoErrors())
+            let result = try Sealctl.run(["check"], directory: directory)
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("metadata.annotations.sync-wave") && result.stdout.contains("spec.template.metadata.annotations.enabled"), "\(result.stdout)")
+        }
+    }
+}

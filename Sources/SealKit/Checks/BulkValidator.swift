@@ -136,7 +136,12 @@ public struct BulkValidator {
                 problems.append(ValidationProblem(.error, field: "", "the controller could not check it: \(error)"))
             }
         }
-        for problem in problems {
+        // In the order of the file, as a reader goes through it; problems without a place last.
+        let ordered = problems.enumerated().sorted { a, b in
+            let left = a.element.mark ?? document.mark, right = b.element.mark ?? document.mark
+            return (left?.line ?? .max, left?.column ?? .max, a.offset) < (right?.line ?? .max, right?.column ?? .max, b.offset)
+        }.map(\.element)
+        for problem in ordered {
             let mark = problem.mark ?? document.mark
             try report(Line(location: [name, document.locationDescription, mark.map(\.description)].compactMap { $0 }.joined(separator: ", "), problem: problem))
         }

@@ -178,11 +178,12 @@ public struct RepositoryChecker: Sendable {
             findings.append(CheckFinding(rule: .wrongCertificate, severity: .error, file: name, documentIndex: document.index, mark: document.mark,
                                          message: "sealed for key \(recorded), but the certificate here is \(certificate.keyFingerprint)"))
         }
+        let marks = document.node["spec"]?["encryptedData"]?.marksByKey ?? [:]
         for (key, ciphertext) in sealed.spec.encryptedData.sorted(by: { $0.key < $1.key }) {
             guard let bytes = Secret.decodeBase64(ciphertext), let value = try? SealedValue(bytes: Array(bytes)) else { continue }
             if value.keyBlock.count != certificate.publicKey.ciphertextByteCount {
                 findings.append(CheckFinding(rule: .wrongCertificate, severity: .error, file: name, documentIndex: document.index,
-                                             mark: document.node["spec"]?["encryptedData"]?[key]?.mark,
+                                             mark: marks[key],
                                              message: "\(key) was sealed for a \(value.keyBitCount)-bit key, but the certificate here is \(certificate.keyBitCount)-bit"))
             }
         }

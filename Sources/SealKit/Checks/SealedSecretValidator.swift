@@ -38,6 +38,10 @@ public struct SealedSecretValidator: Sendable {
             problems.append(.init(.error, field: "apiVersion", "expected \(SealedSecret.apiVersion), found \(apiVersion.map { "\"\($0)\"" } ?? "none")", mark: node["apiVersion"]?.mark ?? node.mark))
         }
         problems += schema.validate(node)
+        // The API server answers with every field error of an object at once: the metadata's are
+        // judged whether or not the schema passed.
+        let metadata = node["metadata"]
+        problems += stringValues(of: metadata, field: "metadata")
         guard problems.allSatisfy({ $0.severity == .warning }) else { return problems }
 
         let sealed: SealedSecret
@@ -47,11 +51,9 @@ public struct SealedSecretValidator: Sendable {
             // The problem carries the location; the message must not repeat it.
             return problems + [.init(.error, field: "", "\(ManifestError(error.reason))", mark: error.mark)]
         }
-        let metadata = node["metadata"]
         if (sealed.metadata.name ?? "").isEmpty {
             problems.append(.init(.error, field: "metadata.name", "is required", mark: metadata?.mark ?? node.mark))
         }
-        problems += stringValues(of: metadata, field: "metadata")
         let annotations = sealed.metadata.annotations
         if annotations[SealingScope.clusterWideAnnotation] == "true", annotations[SealingScope.namespaceWideAnnotation] == "true" {
             problems.append(.init(.error, field: "metadata.annotations", "both the cluster-wide and the namespace-wide annotation are set; the controller uses cluster-wide",
@@ -65,9 +67,9 @@ public struct SealedSecretValidator: Sendable {
                                   mark: metadata?.mark ?? node.mark))
         }
         problems += templateConsistency(sealed, node: node)
-        let encrypted = node["spec"]?["encryptedData"]
+        let marks = node["spec"]?["encryptedData"]?.marksByKey ?? [:]
         for (key, ciphertext) in sealed.spec.encryptedData.sorted(by: { $0.key < $1.key }) {
-            let mark = encrypted?[key]?.mark
+            let mark = marks[key]
             guard let bytes = Secret.decodeBase64(ciphertext) else { continue }
             do {
                 let value = try SealedValue(bytes: Array(bytes))

@@ -48,8 +48,10 @@ public enum SecretRules {
             return total + max(0, value.plaintextByteCount)
         }
         var problems = problems(of: subject, now: now)
-        // The SealedSecret is an object of its own: the API server checks its metadata too.
+        // The SealedSecret is an object of its own: the API server checks its metadata too, and
+        // etcd its size.
         problems += metadataProblems(labels: sealed.metadata.labels, annotations: sealed.metadata.annotations, field: "metadata")
+        problems += StoredObjectSize.problems(ofSealed: sealed)
         return problems
     }
 
@@ -58,6 +60,7 @@ public enum SecretRules {
     /// Returns the warnings.
     @discardableResult
     public static func requireAccepted(_ sealed: SealedSecret, values: [String: [UInt8]] = [:], now: Date = Date()) throws -> [ValidationProblem] {
+        try StoredObjectSize.requireStorable(sealed)
         let problems = problems(ofSealed: sealed, values: values, now: now)
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty else { throw SealingError.refusedByAPIServer(secret: displayName(sealed.metadata), problems: errors) }

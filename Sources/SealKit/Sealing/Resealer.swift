@@ -37,6 +37,8 @@ public struct Resealer: Sendable {
         if sealed.recordedKeyFingerprint != nil {
             resealed.metadata.annotations[SealedSecret.keyFingerprintAnnotation] = sealer.certificate.keyFingerprint.rawValue
         }
+        // A larger key makes every value larger.
+        try StoredObjectSize.requireStorable(resealed)
         return resealed
     }
 

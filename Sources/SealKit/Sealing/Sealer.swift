@@ -89,7 +89,9 @@ public struct Sealer: Sendable {
         let problems = SecretRules.problems(of: created)
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty else { throw SealingError.refusedByAPIServer(secret: SecretRules.displayName(created.metadata), problems: errors) }
-        return (try sealPrepared(prepared, options: options), problems)
+        let sealed = try sealPrepared(prepared, options: options)
+        // Its size is known only now: a Secret the API server takes can still seal too large.
+        return (sealed, problems + (try StoredObjectSize.requireStorable(sealed)))
     }
 
     private func sealPrepared(_ prepared: Secret, options: Options) throws -> SealedSecret {

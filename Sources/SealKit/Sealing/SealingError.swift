@@ -28,6 +28,8 @@ public enum SealingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The API server would refuse the Secret that the controller creates from this SealedSecret
     /// (see ``SecretRules``); `problems` are the errors, each naming its field and rule.
     case refusedByAPIServer(secret: String, problems: [ValidationProblem])
+    /// The SealedSecret is larger than a cluster with default limits stores (``StoredObjectSize``).
+    case tooLargeToStore(sealedSecret: String, detail: String)
     /// The same data key given twice while building a Secret.
     case duplicateKey(key: String)
     /// Input to the Secret builder in the wrong form (a literal without `=`, an env-file line).
@@ -76,6 +78,8 @@ public enum SealingError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\"\(key)\" is not a valid Secret key: use letters, digits, '-', '_' and '.' (at most 253, not '.' and not starting with '..')"
         case .refusedByAPIServer(let secret, let problems):
             return "the API server would refuse the Secret \(secret), so the SealedSecret would never unseal: " + problems.map(\.detail).joined(separator: "; ")
+        case .tooLargeToStore(let name, let detail):
+            return "cannot seal \(name): \(detail)"
         case .duplicateKey(let key):
             return "the key \"\(key)\" is given more than once"
         case .malformedInput(let message):

@@ -52,6 +52,38 @@ public enum JSONWriter {
         }
     }
 
+    /// The length in bytes of `node` as compact JSON (`json.Marshal`, no white space): what the
+    /// API server stores for a custom resource, and what `kubectl apply` copies into its
+    /// last-applied annotation. Counted without building the text.
+    public static func compactByteCount(_ node: YAMLNode) -> Int {
+        var scratch: [UInt8] = []
+        return compactByteCount(node, scratch: &scratch)
+    }
+
+    private static func compactByteCount(_ node: YAMLNode, scratch: inout [UInt8]) -> Int {
+        func quotedCount(_ text: String) -> Int {
+            scratch.removeAll(keepingCapacity: true)
+            appendQuoted(text, to: &scratch)
+            return scratch.count
+        }
+        switch node.content {
+        case .scalar(let scalar):
+            switch scalar.resolved {
+            case .string, .timestamp: return quotedCount(scalar.value)
+            case .null: return 4
+            case .bool(let value): return value ? 4 : 5
+            case .int(let decimal): return decimal.utf8.count
+            case .float(let value): return value.isFinite ? scalar.value.utf8.count - scalar.value.utf8.filter { $0 == UInt8(ascii: "_") }.count : 4
+            }
+        case .sequence(let items):
+            return 2 + max(0, items.count - 1) + items.reduce(0) { $0 + compactByteCount($1, scratch: &scratch) }
+        case .mapping(let pairs):
+            return 2 + max(0, pairs.count - 1) + pairs.reduce(0) { total, pair in
+                total + quotedCount(pair.key.scalar?.value ?? pair.key.description) + 1 + compactByteCount(pair.value, scratch: &scratch)
+            }
+        }
+    }
+
     private static func appendIndent(_ level: Int, _ indent: [UInt8], _ output: inout [UInt8]) {
         for _ in 0..<level { output += indent }
     }

@@ -325,6 +325,18 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         mapping?.first { $0.key.scalar?.value == key }?.value
     }
 
+    /// The source position of each string key's value, for a mapping (the first of repeated
+    /// keys): one pass, where a lookup per key would search the mapping once per key.
+    public var marksByKey: [String: Mark] {
+        guard let pairs = mapping else { return [:] }
+        var marks: [String: Mark] = [:]
+        marks.reserveCapacity(pairs.count)
+        for pair in pairs {
+            if let key = pair.key.scalar?.value, marks[key] == nil, let mark = pair.value.mark { marks[key] = mark }
+        }
+        return marks
+    }
+
     /// A short name for the node's kind, for error messages.
     public var kindName: String {
         switch content {
