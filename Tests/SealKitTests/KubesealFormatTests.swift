@@ -305,3 +305,13 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension KubesealFormatTests {
+    @Test("20,000 keys in any order sort into go-yaml's natural order (digit runs by value)")
+    func manyKeys() {
+        let expected = (0..<20_000).map { "KEY_\($0)" }
+        var generator = SeededGenerator(seed: 7)
+        #expect(GoYAMLKeyOrder.sorted(expected.shuffled(using: &generator)) == expected)
+        #expect(GoYAMLKeyOrder.sorted(expected.sorted()) == expected)
+    }
+}

@@ -130,3 +130,21 @@ struct KustomizationEditorTests {
         #expect(try Kustomization(yaml: edited).resources == ["a.yaml", "true"])
     }
 }
+
+extension KustomizationEditorTests {
+    @Test("resources given twice: the entry goes into the later list, the one kustomize reads; the earlier stays as written")
+    func repeatedResources() throws {
+        let input = "resources:\n- old.yaml\nnamespace: prod\nresources:\n- app.yaml\n"
+        let edited = try #require(try KustomizationEditor.addingResource("secrets.yaml", to: input))
+        #expect(edited == "resources:\n- old.yaml\nnamespace: prod\nresources:\n- app.yaml\n- secrets.yaml\n")
+        let kustomization = try Kustomization(yaml: edited)
+        #expect(kustomization.resources == ["app.yaml", "secrets.yaml"])
+        #expect(kustomization.repeatedKeys.map(\.key) == ["resources"])
+        #expect(kustomization.repeatedKeys.map(\.first.line) == [1] && kustomization.repeatedKeys.map(\.later.line) == [4])
+    }
+
+    @Test("manifests keep refusing a key given twice, as kubectl's strict decoding does")
+    func manifestsRefuseRepeatedKeys() {
+        #expect(throws: ManifestError.self) { try ManifestStream(bytes: Array("apiVersion: v1\nkind: Secret\nkind: Secret\n".utf8)) }
+    }
+}

@@ -218,3 +218,54 @@ struct CheckCommandTests {
         #expect(result.isOneErrorLine)
     }
 }
+
+extension CheckCommandTests {
+    /// People's kustomizations repeat `generatorOptions:`; kustomize takes the later key.
+    static let repeatedKeyKustomization = """
+    apiVersion: kustomize.config.k8s.io/v1beta1
+    kind: Kustomization
+    namespace: staging
+    generatorOptions:
+      disableNameSuffixHash: false
+    resources:
+    - app.yaml
+    generatorOptions:
+      disableNameSuffixHash: true
+    namespace: prod
+
+    """
+
+    @Test("a kustomization with a key given twice is followed as kustomize follows it, with a warning naming both lines")
+    func repeatedKustomizationKey() throws {
+        try withTemporaryDirectory { directory in
+            try directory.appendingPathComponent("overlay/kustomization.yaml").write(Self.repeatedKeyKustomization)
+            // Strict, sealed for prod: right only if the later `namespace: prod` is the one read.
+            try directory.appendingPathComponent("overlay/app.yaml").write(try Self.sealed("db", "prod")
+                + "---\n" + Self.deployment("api", reading: "db", keys: ["password"]))
+            let result = try check(directory)
+            let found = try findings(result)
+            #expect(found.map(\.rule) == ["repeated-kustomization-key", "repeated-kustomization-key"], "\(result.stdout)")
+            #expect(found.contains { $0.message == "generatorOptions is given twice, on line 4 and on line 8; kustomize uses line 8's and ignores line 4's" }, "\(found)")
+            #expect(found.contains { $0.message.hasPrefix("namespace is given twice, on line 3 and on line 10") })
+            #expect(found.allSatisfy { $0.severity == "warning" && $0.file == "overlay/kustomization.yaml" })
+            #expect(result.status == 0, "\(result.stdout)")
+            if let kubectl = ExternalTool.find("kubectl") {
+                let rendered = try ExternalTool.run(kubectl, ["kustomize", directory.appendingPathComponent("overlay").path])
+                #expect(rendered.status == 0, "\(rendered.errorOutput)")
+                #expect(rendered.output.contains("namespace: prod") && !rendered.output.contains("namespace: staging"))
+            }
+        }
+    }
+
+    @Test("a kustomization that cannot be followed is named relative to the checked folder, with its line")
+    func unfollowableKustomizationIsRelative() throws {
+        try withTemporaryDirectory { directory in
+            try directory.appendingPathComponent("overlay/kustomization.yaml").write("resources:\n- ../missing\n")
+            let result = try check(directory)
+            let found = try findings(result)
+            #expect(found.count == 1)
+            #expect(found.first?.file == "overlay/kustomization.yaml")
+            #expect(found.first.map { !$0.message.contains(directory.path) } == true, "\(found)")
+        }
+    }
+}

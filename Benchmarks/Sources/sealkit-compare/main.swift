@@ -6,6 +6,8 @@
 //   sealkit-compare parse-once FILE       one parse of FILE, timed (paired with libyaml_events FILE 1)
 //   sealkit-compare reseal-paired -       bulk re-seal on one core and on all cores, in turn, three times
 //   sealkit-compare open|seal -           5 opens or 200 seals, for instruction counts under callgrind
+//   sealkit-compare emit-keys -           kubeseal's YAML of SealedSecrets of 1,000 / 5,000 / 20,000 keys
+//                                         (the writer's sort and emission, past what a cluster stores)
 import BenchmarkSupport
 import Foundation
 import SealKit
@@ -50,6 +52,19 @@ case "seal":
     let label = SealingScope.strict.label(namespace: "bench", name: "bench")
     let value = [UInt8](repeating: 0x61, count: 32)
     for _ in 0..<200 { _ = try HybridCipher.seal(value, for: BenchmarkInputs.certificate.publicKey, label: label) }
+
+case "emit-keys":
+    // One real sealed value under every key; keys named as people name them (KEY_9 before KEY_10).
+    let label = SealingScope.strict.label(namespace: "bench", name: "bench")
+    let value = try HybridCipher.seal([UInt8](repeating: 0x61, count: 32), for: BenchmarkInputs.certificate.publicKey, label: label)
+    var times: [Int: Double] = [:]
+    for count in [1_000, 5_000, 20_000] {
+        var sealed = SealedSecret(metadata: ObjectMeta(name: "bench", namespace: "bench"), spec: .init(template: .init(metadata: ObjectMeta()), encryptedData: [:]))
+        for index in 0..<count { sealed.spec.encryptedData["KEY_\(index)"] = Data(value).base64EncodedString() }
+        times[count] = try median(runs: 5) { _ = try sealed.formatted(as: .yaml) }
+        report("emit_yaml_keys_\(count)", times[count]! * 1e3, "ms")
+    }
+    report("emit_yaml_growth_20000_over_5000", times[20_000]! / times[5_000]!, "x")
 
 case "write-stream":
     try Data(BenchmarkInputs.manifestStream()).write(to: file)

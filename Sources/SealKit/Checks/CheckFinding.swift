@@ -18,6 +18,8 @@ public enum CheckRule: String, Sendable, CaseIterable, Codable {
     case missingKey = "missing-key"
     /// A YAML or JSON file that could not be read as manifests.
     case unreadableManifest = "unreadable-manifest"
+    /// A kustomization gives a key twice; kustomize uses the later one.
+    case repeatedKustomizationKey = "repeated-kustomization-key"
 
     /// One line on what the rule catches.
     public var summary: String {
@@ -28,6 +30,7 @@ public enum CheckRule: String, Sendable, CaseIterable, Codable {
         case .wrongCertificate: return "Values were sealed for another key than the environment's certificate, or the certificate expired."
         case .missingKey: return "A workload reads a key that the SealedSecret does not hold."
         case .unreadableManifest: return "A YAML or JSON file could not be parsed."
+        case .repeatedKustomizationKey: return "A kustomization file gives the same key twice; kustomize uses the later one and ignores the earlier."
         }
     }
 
@@ -40,6 +43,7 @@ public enum CheckRule: String, Sendable, CaseIterable, Codable {
         case .wrongCertificate: return "Re-seal for the right certificate: sealctl reseal --in-place, or sealctl generate --force."
         case .missingKey: return "Add the key (sealctl set FILE KEY, or sealctl.yaml and sealctl generate), or mark the reference optional."
         case .unreadableManifest: return "Fix the syntax, or keep non-manifest files out of the checked paths."
+        case .repeatedKustomizationKey: return "Merge the two into one key, keeping what the later one says."
         }
     }
 }

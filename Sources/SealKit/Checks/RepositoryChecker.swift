@@ -73,7 +73,9 @@ public struct RepositoryChecker: Sendable {
         // Folders that another kustomization includes: bases, judged in their overlays' context.
         let bases = read.reduce(into: Set<String>()) { $0.formUnion($1.includedPaths) }
         var findings: [CheckFinding] = []
-        for file in files {
+        // A kustomization file is read as kustomize reads it (a repeated key is not an error), by
+        // the per-kustomization checks; it holds no Secret of its own.
+        for file in files where !KustomizeOverlay.isKustomizationFile(file) {
             findings += checkFile(file) { placed.contains("\(file.standardizedFileURL.path)#\($0)") }
         }
         for (folder, overlay) in overlays {
@@ -96,6 +98,18 @@ public struct RepositoryChecker: Sendable {
         let shared = zip(file, base).prefix { $0 == $1 }.count
         guard shared > 0 else { return path }
         return (Array(repeating: "..", count: base.count - shared) + file[shared...].map(String.init)).joined(separator: "/")
+    }
+
+    /// An error's text with the files it names relative to the root, as every finding names them.
+    private func relativePaths(in error: any Error) -> String {
+        guard var located = error as? ManifestError else { return "\(error)" }
+        if let file = located.file { located.file = relative(URL(fileURLWithPath: file)) }
+        switch located.reason {
+        case .noKustomization(let directory): located.reason = .noKustomization(directory: relative(URL(fileURLWithPath: directory)))
+        case .kustomizationCycle(let directory): located.reason = .kustomizationCycle(directory: relative(URL(fileURLWithPath: directory)))
+        default: break
+        }
+        return "\(located)"
     }
 
     // MARK: Per file
@@ -225,10 +239,15 @@ public struct RepositoryChecker: Sendable {
             overlay = try result.get()
         } catch {
             let file = KustomizeOverlay.kustomizationFile(in: folder) ?? folder
-            return [CheckFinding(rule: .unreadableManifest, severity: .warning, file: relative(file), message: "cannot follow the kustomization: \(error)")]
+            return [CheckFinding(rule: .unreadableManifest, severity: .warning, file: relative(file), mark: (error as? ManifestError)?.mark,
+                                 message: "cannot follow the kustomization: \(relativePaths(in: error))")]
         }
         let kustomization = relative(KustomizeOverlay.kustomizationFile(in: folder) ?? folder)
         var findings: [CheckFinding] = []
+        for repeated in overlay.kustomization.repeatedKeys {
+            findings.append(CheckFinding(rule: .repeatedKustomizationKey, severity: .warning, file: kustomization, mark: repeated.later,
+                                         message: "\(repeated.key) is given twice, on line \(repeated.first.line) and on line \(repeated.later.line); kustomize uses line \(repeated.later.line)'s and ignores line \(repeated.first.line)'s"))
+        }
         let sealedResources = overlay.resources.filter { $0.kind == "SealedSecret" }
         for resource in sealedResources {
             guard let sealed = try? SealedSecret(node: resource.node) else { continue }

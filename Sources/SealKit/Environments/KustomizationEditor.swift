@@ -23,8 +23,9 @@ public enum KustomizationEditor {
         let item = Self.scalarText(entry)
 
         let edit: Replacement
+        // The last `resources` when the key repeats: the one kustomize reads.
         if let root = map.documents.first, case .mapping(let entries) = root.content,
-           let resources = entries.first(where: { $0.key.scalarValue == "resources" }) {
+           let resources = entries.last(where: { $0.key.scalarValue == "resources" }) {
             edit = try insertion(of: item, into: resources, bytes: bytes, lineEnd: lineEnd)
         } else if let root = map.documents.first, case .mapping = root.content, root.isFlow {
             throw ManifestError(.syntax("cannot add \(entry) to a kustomization written as a flow mapping ({...}); add it to resources by hand"))

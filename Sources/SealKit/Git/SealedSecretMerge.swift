@@ -72,10 +72,11 @@ public struct SealedSecretMerge: Sendable {
         var conflicts: [Conflict] = []
         var markings: [(index: Int, entries: [SealedSecretFile.ConflictEntry])] = []
         var wholeDocuments: [Int] = []
+        let sealedIndexes = Set(files.ours.sealedSecretIndexes)
         for index in 0..<count {
             let oursBody = files.ours.text.body(at: index), theirsBody = files.theirs.text.body(at: index)
             let baseBody = baseIsEmpty ? nil : files.base.text.body(at: index)
-            guard files.ours.sealedSecretIndexes.contains(index) else {
+            guard sealedIndexes.contains(index) else {
                 // Another document: the side that changed it wins; both changed: merge the lines.
                 if oursBody == theirsBody || theirsBody == baseBody { continue }
                 if oursBody == baseBody { result.text.setBody(at: index, theirsBody); continue }

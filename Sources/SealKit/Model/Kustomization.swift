@@ -25,10 +25,21 @@ public struct Kustomization: KubernetesObject, Hashable {
         self.node = node
     }
 
-    /// Reads a `kustomization.yaml` text.
+    /// Reads a `kustomization.yaml` text as kustomize reads it: a key given twice (people's
+    /// files repeat `generatorOptions:`) is not an error, the later one wins, and
+    /// ``repeatedKeys`` names both places.
     public init(yaml: String) throws(ManifestError) {
-        try self.init(node: YAMLParser().parseSingle(Array(yaml.utf8)))
+        let documents = try YAMLParser(repeatedKeys: .laterWins).parse(Array(yaml.utf8))
+        guard let first = documents.first else { throw ManifestError(.empty) }
+        guard documents.count == 1 else {
+            throw ManifestError(.syntax("expected one document, found \(documents.count)"), documentIndex: 1)
+        }
+        try self.init(node: first.root)
+        repeatedKeys = first.repeatedKeys
     }
+
+    /// The keys the file gives twice in one mapping, where kustomize takes the later one.
+    public private(set) var repeatedKeys: [YAMLParser.RepeatedKey] = []
 
     /// The API version, if set.
     public var apiVersion: String? { string("apiVersion") }

@@ -26,7 +26,8 @@ public struct EditableValues {
     /// The document: a header that says what it is and how it is handled, then `key: value`.
     /// It holds plain values: write it only to a ``PrivateScratchFile``.
     public func document(for sealed: SealedSecret, from source: String) throws -> String {
-        let text = YAMLNode.mapping(original.sorted { $0.key < $1.key }.filter { !binaryKeys.contains($0.key) }
+        let binary = Set(binaryKeys)
+        let text = YAMLNode.mapping(original.sorted { $0.key < $1.key }.filter { !binary.contains($0.key) }
             .map { ($0.key, .string(String(decoding: $0.value, as: UTF8.self))) })
         var header = """
         # Values of \(sealed.metadata.name ?? "?") in \(sealed.metadata.namespace ?? "(cluster-wide)"), from \(source).

@@ -67,19 +67,33 @@ public enum GoYAMLKeyOrder {
     }
 
     /// Sorts keys as go-yaml does. The comparison is not transitive for some key sets, where
-    /// upstream's own order varies from run to run; a stable insertion sort over the bytewise
-    /// order makes SealKit's output deterministic.
+    /// upstream's own order varies from run to run; a stable merge sort over the bytewise order
+    /// makes SealKit's output deterministic. For every transitive set (every real one) a stable
+    /// sort has one answer, so this is the order go-yaml prints; and it costs n log n
+    /// comparisons where an insertion sort cost n² (20,000 keys: 6 s).
     public static func sorted(_ keys: [String]) -> [String] {
         if isSorted(keys) { return keys }
-        let scalars = keys.sorted(by: bytewise).map { ($0, Array($0.unicodeScalars)) }
-        var result: [(String, [Unicode.Scalar])] = []
-        result.reserveCapacity(scalars.count)
-        for item in scalars {
-            var index = result.count
-            while index > 0, less(item.1, result[index - 1].1) { index -= 1 }
-            result.insert(item, at: index)
+        var items = keys.sorted(by: bytewise).map { ($0, Array($0.unicodeScalars)) }
+        var buffer = items
+        var width = 1
+        while width < items.count {
+            var start = 0
+            while start < items.count {
+                let middle = min(start + width, items.count), end = min(start + 2 * width, items.count)
+                var left = start, right = middle, out = start
+                while left < middle && right < end {
+                    // Take from the right only when strictly smaller: equal keys keep their order.
+                    if less(items[right].1, items[left].1) { buffer[out] = items[right]; right += 1 } else { buffer[out] = items[left]; left += 1 }
+                    out += 1
+                }
+                while left < middle { buffer[out] = items[left]; left += 1; out += 1 }
+                while right < end { buffer[out] = items[right]; right += 1; out += 1 }
+                start = end
+            }
+            swap(&items, &buffer)
+            width *= 2
         }
-        return result.map(\.0)
+        return items.map(\.0)
     }
 
     /// Whether `keys` are in order without repeats, so that ``sorted(_:)`` returns them as they

@@ -56,32 +56,47 @@ public enum JSONWriter {
     /// API server stores for a custom resource, and what `kubectl apply` copies into its
     /// last-applied annotation. Counted without building the text.
     public static func compactByteCount(_ node: YAMLNode) -> Int {
-        var scratch: [UInt8] = []
-        return compactByteCount(node, scratch: &scratch)
-    }
-
-    private static func compactByteCount(_ node: YAMLNode, scratch: inout [UInt8]) -> Int {
-        func quotedCount(_ text: String) -> Int {
-            scratch.removeAll(keepingCapacity: true)
-            appendQuoted(text, to: &scratch)
-            return scratch.count
-        }
         switch node.content {
         case .scalar(let scalar):
             switch scalar.resolved {
-            case .string, .timestamp: return quotedCount(scalar.value)
+            case .string, .timestamp: return quotedByteCount(scalar.value)
             case .null: return 4
             case .bool(let value): return value ? 4 : 5
             case .int(let decimal): return decimal.utf8.count
             case .float(let value): return value.isFinite ? scalar.value.utf8.count - scalar.value.utf8.filter { $0 == UInt8(ascii: "_") }.count : 4
             }
         case .sequence(let items):
-            return 2 + max(0, items.count - 1) + items.reduce(0) { $0 + compactByteCount($1, scratch: &scratch) }
+            return 2 + max(0, items.count - 1) + items.reduce(0) { $0 + compactByteCount($1) }
         case .mapping(let pairs):
             return 2 + max(0, pairs.count - 1) + pairs.reduce(0) { total, pair in
-                total + quotedCount(pair.key.scalar?.value ?? pair.key.description) + 1 + compactByteCount(pair.value, scratch: &scratch)
+                total + quotedByteCount(pair.key.scalar?.value ?? pair.key.description) + 1 + compactByteCount(pair.value)
             }
         }
+    }
+
+    /// The length of ``appendQuoted(_:to:)``'s output for `text`, counted without writing it.
+    static func quotedByteCount(_ text: String) -> Int {
+        var count = 2
+        var index = text.utf8.startIndex
+        let bytes = text.utf8
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x0A, 0x0D, 0x09, 0x08, 0x0C: count += 2
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x00..<0x20: count += 6
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8/A9) are written \u2028, \u2029: 6 bytes for 3.
+                let next = bytes.index(after: index)
+                if next < bytes.endIndex, bytes[next] == 0x80 {
+                    let last = bytes.index(after: next)
+                    if last < bytes.endIndex, bytes[last] == 0xA8 || bytes[last] == 0xA9 { count += 6; index = bytes.index(after: last); continue }
+                }
+                count += 1
+            default: count += 1
+            }
+            index = bytes.index(after: index)
+        }
+        return count
     }
 
     private static func appendIndent(_ level: Int, _ indent: [UInt8], _ output: inout [UInt8]) {

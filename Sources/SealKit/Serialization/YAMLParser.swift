@@ -26,6 +26,23 @@ public struct YAMLParser: Sendable {
         }
     }
 
+    /// What a mapping key given twice means.
+    public enum RepeatedKeys: Sendable {
+        /// An error, as kubectl's strict decoding of manifests refuses it.
+        case refuse
+        /// The later one replaces the earlier one's value, as kustomize reads its own
+        /// kustomization files; each is reported in ``Document/repeatedKeys``.
+        case laterWins
+    }
+
+    /// A key that a mapping gives twice (with ``RepeatedKeys/laterWins``).
+    public struct RepeatedKey: Sendable, Hashable {
+        /// The key.
+        public var key: String
+        /// Where it is first given, and where it is given again (the one that counts).
+        public var first: YAMLNode.Mark, later: YAMLNode.Mark
+    }
+
     /// One document of a stream.
     public struct Document: Sendable {
         /// The root node.
@@ -34,14 +51,19 @@ public struct YAMLParser: Sendable {
         public var index: Int
         /// Byte offsets of the document's content in the input (after a UTF-8 byte-order mark).
         public var byteRange: Range<Int>
+        /// The keys given twice in one mapping, when the parser lets the later one win.
+        public var repeatedKeys: [RepeatedKey] = []
     }
 
     /// The limits in force.
     public var limits: Limits
+    /// What a key given twice means; by default an error.
+    public var repeatedKeys: RepeatedKeys
 
     /// A parser.
-    public init(limits: Limits = Limits()) {
+    public init(limits: Limits = Limits(), repeatedKeys: RepeatedKeys = .refuse) {
         self.limits = limits
+        self.repeatedKeys = repeatedKeys
     }
 
     /// Parses every document of a YAML stream. Empty documents are kept (as null roots).
@@ -55,7 +77,7 @@ public struct YAMLParser: Sendable {
         do {
             // Read the caller's bytes in place: a copy would add the input's size to the peak.
             return try content.withUnsafeBufferPointer { buffer in
-                var reader = EventReader(buffer: buffer, limits: limits)
+                var reader = EventReader(buffer: buffer, limits: limits, repeatedKeys: repeatedKeys)
                 return try reader.readDocuments()
             }
         } catch let error as ManifestError {
@@ -88,6 +110,8 @@ private struct EventReader {
         var pairs: [YAMLNode.Pair] = []
         /// A mapping's key, until its value arrives.
         var pendingKey: YAMLNode?
+        /// With later-wins keys: the index of the earlier pair that the pending key replaces.
+        var replacing: Int?
         /// A large mapping's keys (see ``isRepeatedKey(_:)``).
         var keys: Set<String>?
 
@@ -120,7 +144,11 @@ private struct EventReader {
     private var documentIndex = 0
     private var documentStart = 0
 
-    init(buffer: UnsafeBufferPointer<UInt8>, limits: YAMLParser.Limits) {
+    private let repeatedKeyPolicy: YAMLParser.RepeatedKeys
+    private var repeatedKeys: [YAMLParser.RepeatedKey] = []
+
+    init(buffer: UnsafeBufferPointer<UInt8>, limits: YAMLParser.Limits, repeatedKeys: YAMLParser.RepeatedKeys) {
+        repeatedKeyPolicy = repeatedKeys
         self.buffer = buffer
         self.limits = limits
         self.offsets = CharacterOffsets(buffer: buffer)
@@ -148,7 +176,8 @@ private struct EventReader {
                 documentStart = offsets.byteOffset(Int(event.start_mark.index))
             case YAML_DOCUMENT_END_EVENT:
                 let end = offsets.byteOffset(Int(event.end_mark.index))
-                documents.append(.init(root: root ?? .null, index: documentIndex, byteRange: documentStart..<max(documentStart, end)))
+                documents.append(.init(root: root ?? .null, index: documentIndex, byteRange: documentStart..<max(documentStart, end), repeatedKeys: repeatedKeys))
+                repeatedKeys = []
                 documentIndex += 1
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
@@ -201,11 +230,22 @@ private struct EventReader {
         if !stack[top].isMapping {
             stack[top].items.append(node)
         } else if let key = stack[top].pendingKey {
-            stack[top].pairs.append(.init(key: key, value: node))
+            if let replaced = stack[top].replacing {
+                stack[top].pairs[replaced].value = node
+                stack[top].replacing = nil
+            } else {
+                stack[top].pairs.append(.init(key: key, value: node))
+            }
             stack[top].pendingKey = nil
         } else {
             if let text = node.scalar?.value, node.scalar?.tag != Frame.mergeTag, stack[top].isRepeatedKey(text) {
-                throw ManifestError(.duplicateKey(text), documentIndex: documentIndex, mark: node.mark)
+                guard repeatedKeyPolicy == .laterWins,
+                      let earlier = stack[top].pairs.lastIndex(where: { $0.key.scalar?.value == text && $0.key.scalar?.tag != Frame.mergeTag }) else {
+                    throw ManifestError(.duplicateKey(text), documentIndex: documentIndex, mark: node.mark)
+                }
+                repeatedKeys.append(.init(key: text, first: stack[top].pairs[earlier].key.mark ?? node.mark ?? .init(line: 1, column: 1),
+                                          later: node.mark ?? .init(line: 1, column: 1)))
+                stack[top].replacing = earlier
             }
             stack[top].pendingKey = node
         }
