@@ -269,3 +269,42 @@ extension CheckCommandTests {
         }
     }
 }
+
+extension CheckCommandTests {
+    static let helmTemplate = """
+    apiVersion: bitnami.com/v1alpha1
+    kind: SealedSecret
+    metadata:
+      name: {{ .Values.name }}
+      namespace: {{ .Release.Namespace }}
+    spec:
+      encryptedData:
+        password: {{ .Values.sealedPassword }}
+
+    """
+
+    @Test("a Helm template: validate and check say it is a template, render it first, nothing was checked; a warning, not a YAML error")
+    func helmTemplateIsNamed() throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("chart/templates/sealed.yaml")
+            try file.write(Self.helmTemplate)
+            let validate = try Sealctl.run(["validate", file.path])
+            #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+            #expect(validate.stdout.contains("warning: a template (Helm's {{ }}), not a manifest: nothing in it was checked; render it first (helm template"), "\(validate.stdout)")
+            #expect(!validate.stdout.contains("expected a string key") && !validate.stdout.contains("did not find expected node content"))
+            #expect(validate.stderr.contains("0 SealedSecrets checked"))
+            // One that is not YAML at all until rendered.
+            let conditional = directory.appendingPathComponent("conditional.yaml")
+            try conditional.write("{{- if .Values.sealed }}\n" + Self.helmTemplate + "{{- end }}\n")
+            let second = try Sealctl.run(["validate", conditional.path])
+            #expect(second.status == 0 && second.stdout.contains("nothing in it was checked"), "\(second.stdout)")
+            let result = try check(directory)
+            let found = try findings(result)
+            #expect(found.count == 1 && found[0].severity == "warning" && found[0].file == "chart/templates/sealed.yaml", "\(found)")
+            #expect(found.first?.message.contains("render it first") == true)
+            // Not a template: a file that does not parse is an error (it could hold a plain Secret).
+            try file.write("apiVersion: v1\nkind: Secret\nmetadata: {name: [\n")
+            #expect(try findings(check(directory)).first?.severity == "error")
+        }
+    }
+}

@@ -83,17 +83,27 @@ public struct BulkValidator {
         }
         for input in inputs {
             let stream: ManifestStream
+            var bytes: [UInt8] = []
             do {
                 switch input {
-                case .file(let path, _): stream = try ManifestStream(bytes: FileBytes.read(path))
-                case .bytes(let bytes, _): stream = try ManifestStream(bytes: bytes)
+                case .file(let path, _): bytes = try FileBytes.read(path)
+                case .bytes(let given, _): bytes = given
                 }
+                stream = try ManifestStream(bytes: bytes)
             } catch let error as ManifestError {
+                if TemplateFile.looksLikeTemplate(bytes) {
+                    try emit(Line(location: input.name, problem: ValidationProblem(.warning, field: "", TemplateFile.notChecked)))
+                    continue
+                }
                 let located = error.inFile(input.name)
                 try emit(Line(location: located.location, problem: ValidationProblem(.error, field: "", located.problem)))
                 continue
             } catch {
                 try emit(Line(location: input.name, problem: ValidationProblem(.error, field: "", "\(error)")))
+                continue
+            }
+            if TemplateFile.isTemplate(bytes, parsed: stream.documents.map(\.node)) {
+                try emit(Line(location: input.name, problem: ValidationProblem(.warning, field: "", TemplateFile.notChecked)))
                 continue
             }
             let sealedDocuments = stream.documents.filter { $0.kind == "SealedSecret" || $0.kind == nil || $0.apiVersion?.hasPrefix("bitnami.com/") == true }

@@ -129,9 +129,14 @@ public struct RepositoryChecker: Sendable {
         } catch {
             // A template (Helm's `{{ }}`) is often not YAML: a warning. A broken manifest, text
             // that is not UTF-8, or an input over a safety limit is an error.
-            let isTemplate = String(decoding: bytes, as: UTF8.self).contains("{{")
-            return [CheckFinding(rule: .unreadableManifest, severity: isTemplate ? .warning : .error, file: name, documentIndex: error.documentIndex,
-                                 mark: error.mark, message: "\(ManifestError(error.reason))\(isTemplate ? " (a template? skipped)" : "")")]
+            if TemplateFile.looksLikeTemplate(bytes) {
+                return [CheckFinding(rule: .unreadableManifest, severity: .warning, file: name, message: TemplateFile.notChecked)]
+            }
+            return [CheckFinding(rule: .unreadableManifest, severity: .error, file: name, documentIndex: error.documentIndex,
+                                 mark: error.mark, message: "\(ManifestError(error.reason))")]
+        }
+        if TemplateFile.isTemplate(bytes, parsed: stream.documents.map(\.node)) {
+            return [CheckFinding(rule: .unreadableManifest, severity: .warning, file: name, message: TemplateFile.notChecked)]
         }
         var findings: [CheckFinding] = []
         for document in stream.documents {
