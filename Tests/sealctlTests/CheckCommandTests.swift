@@ -298,6 +298,7 @@ extension CheckCommandTests {
             try conditional.write("{{- if .Values.sealed }}\n" + Self.helmTemplate + "{{- end }}\n")
             let second = try Sealctl.run(["validate", conditional.path])
             #expect(second.status == 0 && second.stdout.contains("nothing in it was checked"), "\(second.stdout)")
+            try FileManager.default.removeItem(at: conditional)
             let result = try check(directory)
             let found = try findings(result)
             #expect(found.count == 1 && found[0].severity == "warning" && found[0].file == "chart/templates/sealed.yaml", "\(found)")
