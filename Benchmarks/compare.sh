@@ -79,6 +79,10 @@ paired("seal_2000", big, [rsa_ops, "public", certificate, "2000"], 31)
 paired("unseal_2000", [sealctl, "unseal", "--key", key, "-f", f"{work}/big.sealed.yaml"], [rsa_ops, "private", key, "2000"], 3)
 PY
 
+echo "== growth: 1,000 / 5,000 / 20,000 keys, 1,000 / 10,000 files, 1,000 / 4,000 documents" >&2
+"$bin" emit-keys - | tee -a "$work/figures.txt"
+python3 scaling.py "$installed" "$vectors/key/tls.crt" 3 | tee -a "$work/scaling.txt"
+
 echo "== sealctl seal, whole process, 50 runs" >&2
 printf 'apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: n}\nstringData: {k: v}\n' > "$work/secret.yaml"
 python3 - "$sealctl" "$vectors/key/tls.crt" "$work/secret.yaml" <<'PY' | tee -a "$work/figures.txt"

@@ -5,13 +5,28 @@
 # (Tests/Fixtures). Crashes are saved under Fuzz/crashes/: turn each into a regression test in
 # Tests/SealKitTests/FuzzRegressionTests.swift.
 #
-# Usage: Fuzz/run.sh [SECONDS] [TARGET ...]     (all targets when none is named)
+# Usage: Fuzz/run.sh [--check] [SECONDS] [TARGET ...]   (all targets when none is named)
+#        Fuzz/run.sh --reproduce TARGET FILE           (runs one input, as a crash is reproduced)
 # Prints, per target: executions, coverage (libFuzzer's cov: and ft:) and corpus size, as
-# Fuzz/README.md records them. Exits 1 when any target crashed.
+# Fuzz/README.md records them. Exits 1 when any target crashed, after printing the input in
+# base64 and the command that reproduces it.
+#
+# --check (what .ci/run uses): fuzz from a copy of the committed corpus and leave it as it is, so
+# that a CI run never rewrites the repository.
 set -euo pipefail
+if [ "${1:-}" = "--reproduce" ]; then
+    [ $# -eq 3 ] && [ -f "$3" ] || { echo "usage: Fuzz/run.sh --reproduce TARGET FILE (an existing file)" >&2; exit 2; }
+    input=$(cd "$(dirname "$3")" && pwd)/$(basename "$3")
+    cd "$(dirname "$0")"
+    swift build -c debug --product "$2" --sanitize=fuzzer >&2
+    SWIFT_BACKTRACE=enable=no "$(swift build -c debug --show-bin-path)/$2" -runs=1 "$input"
+    exit $?
+fi
+cd "$(dirname "$0")"
+check=0
+if [ "${1:-}" = "--check" ]; then check=1; shift; fi
 seconds=${1:-60}
 shift || true
-cd "$(dirname "$0")"
 fuzz=$(pwd)
 fixtures=$(cd ../Tests/Fixtures && pwd)
 all=(FuzzManifest FuzzSealedSecret FuzzKeyFile FuzzKustomization FuzzSealedValue FuzzProjectConfig FuzzEnvFile FuzzValidator FuzzSourceMap FuzzSealedSecretFile)
@@ -64,6 +79,11 @@ printf '%-18s %12s %8s %8s %8s %10s\n' target executions cov ft files bytes
 for target in "${targets[@]}"; do
     corpus="$fuzz/corpus/$target"
     if [ ! -d "$corpus" ] || [ -z "$(ls -A "$corpus" 2>/dev/null)" ]; then seed "$target" "$corpus"; fi
+    if [ $check -eq 1 ]; then
+        mkdir -p "$work/$target.corpus"
+        cp -R "$corpus/." "$work/$target.corpus/"
+        corpus="$work/$target.corpus"
+    fi
     # Without AddressSanitizer: on this toolchain, combining it with the fuzzer loses the coverage
     # counters. Swift traps, failed preconditions, timeouts and out-of-memory are still caught;
     # Scripts/sanitize.sh runs the tests under AddressSanitizer for SealKit's pointer code.
@@ -77,11 +97,19 @@ for target in "${targets[@]}"; do
         failed=1
         echo "$target: crashed (exit $status); input saved under Fuzz/crashes/:" >&2
         grep -E "==[0-9]+==|Fatal error|SUMMARY|Test unit written" "$work/$target.log" | head -8 >&2
+        artifact=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$work/$target.log" | tail -1)
+        if [ -n "$artifact" ] && [ -f "$artifact" ]; then
+            echo "the input, in base64:" >&2
+            base64 -w0 "$artifact" >&2; echo >&2
+            echo "reproduce: echo '$(base64 -w0 "$artifact")' | base64 -d > crash.bin && Fuzz/run.sh --reproduce $target crash.bin" >&2
+        fi
     fi
     # Minimise: keep only inputs that add coverage, so the committed corpus stays small.
-    mkdir -p "$work/$target.min"
-    SWIFT_BACKTRACE=enable=no "$bin/$target" -merge=1 -max_len=65536 -timeout=10 "$work/$target.min" "$corpus" > "$work/$target.merge.log" 2>&1 || true
-    if [ -n "$(ls -A "$work/$target.min")" ]; then rm -rf "$corpus"; mv "$work/$target.min" "$corpus"; fi
+    if [ $check -eq 0 ]; then
+        mkdir -p "$work/$target.min"
+        SWIFT_BACKTRACE=enable=no "$bin/$target" -merge=1 -max_len=65536 -timeout=10 "$work/$target.min" "$corpus" > "$work/$target.merge.log" 2>&1 || true
+        if [ -n "$(ls -A "$work/$target.min")" ]; then rm -rf "$corpus"; mv "$work/$target.min" "$corpus"; fi
+    fi
     executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$target.log" | tail -1)
     coverage=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$work/$target.log" | tail -1)
     printf '%-18s %12s %8s %8s %8s %10s\n' "$target" "${executions:-?}" "$(echo "$coverage" | awk '{print $2}')" "$(echo "$coverage" | awk '{print $4}')" \
