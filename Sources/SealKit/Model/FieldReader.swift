@@ -88,17 +88,18 @@ struct FieldReader {
     }
 
     /// A mapping key as text (bool keys become `true`/`false`, as in Kubernetes' decoding).
-    static func key(_ node: YAMLNode, field: String, options: DecodingOptions) throws(ManifestError) -> String {
+    static func key(_ node: YAMLNode, field: @autoclosure () -> String, options: DecodingOptions) throws(ManifestError) -> String {
         guard let scalar = node.scalar, !node.isNull else {
-            throw ManifestError(.invalidField(field: field, problem: "a mapping key must be a string, found \(node.kindName)"), mark: node.mark)
+            throw ManifestError(.invalidField(field: field(), problem: "a mapping key must be a string, found \(node.kindName)"), mark: node.mark)
         }
-        return try text(node, field: field, options: .yaml) ?? scalar.value
+        return try text(node, field: field(), options: .yaml) ?? scalar.value
     }
 
-    /// A scalar as the text a string field receives; nil for null.
-    static func text(_ node: YAMLNode, field: String, options: DecodingOptions) throws(ManifestError) -> String? {
+    /// A scalar as the text a string field receives; nil for null. The field's path is built only
+    /// for an error: a mapping of 20,000 keys would otherwise build 20,000 paths to throw away.
+    static func text(_ node: YAMLNode, field: @autoclosure () -> String, options: DecodingOptions) throws(ManifestError) -> String? {
         guard let scalar = node.scalar else {
-            throw ManifestError(.invalidField(field: field, problem: "expected a string, found \(node.kindName)"), mark: node.mark)
+            throw ManifestError(.invalidField(field: field(), problem: "expected a string, found \(node.kindName)"), mark: node.mark)
         }
         let resolved = scalar.resolved
         switch resolved {
@@ -107,7 +108,7 @@ struct FieldReader {
         default: break
         }
         guard options.coercesScalarsToStrings else {
-            throw ManifestError(.invalidField(field: field, problem: "expected a string, found \(node.kindName)"), mark: node.mark)
+            throw ManifestError(.invalidField(field: field(), problem: "expected a string, found \(node.kindName)"), mark: node.mark)
         }
         switch resolved {
         case .bool(let flag): return flag ? "true" : "false"

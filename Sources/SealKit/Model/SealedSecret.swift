@@ -122,11 +122,11 @@ extension SealedSecret.Spec {
             }
             for entry in entries {
                 let key = try FieldReader.key(entry.key, field: "spec.encryptedData", options: reader.options)
-                let field = SecretRules.field("spec.encryptedData", key: key)
                 // The API server prunes a null value (the schema does not allow null) before it stores the object.
                 if entry.value.isNull { continue }
-                guard let text = try FieldReader.text(entry.value, field: field, options: reader.options), Secret.decodeBase64(text) != nil else {
-                    throw ManifestError(.invalidField(field: field, problem: "the value is not valid base64"), mark: entry.value.mark)
+                guard let text = try FieldReader.text(entry.value, field: SecretRules.field("spec.encryptedData", key: key), options: reader.options),
+                      Secret.decodeBase64(text) != nil else {
+                    throw ManifestError(.invalidField(field: SecretRules.field("spec.encryptedData", key: key), problem: "the value is not valid base64"), mark: entry.value.mark)
                 }
                 encryptedData[key] = text
             }

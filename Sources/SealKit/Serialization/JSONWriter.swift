@@ -74,29 +74,31 @@ public enum JSONWriter {
         }
     }
 
-    /// The length of ``appendQuoted(_:to:)``'s output for `text`, counted without writing it.
+    /// The length of ``appendQuoted(_:to:)``'s output for `text`, counted without writing it:
+    /// over the contiguous bytes, one comparison chain a byte (sizing a 2,000-value SealedSecret
+    /// was 11 ms by String index arithmetic).
     static func quotedByteCount(_ text: String) -> Int {
-        var count = 2
-        var index = text.utf8.startIndex
-        let bytes = text.utf8
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x0A, 0x0D, 0x09, 0x08, 0x0C: count += 2
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x00..<0x20: count += 6
-            case 0xE2:
-                // U+2028 and U+2029 (E2 80 A8/A9) are written \u2028, \u2029: 6 bytes for 3.
-                let next = bytes.index(after: index)
-                if next < bytes.endIndex, bytes[next] == 0x80 {
-                    let last = bytes.index(after: next)
-                    if last < bytes.endIndex, bytes[last] == 0xA8 || bytes[last] == 0xA9 { count += 6; index = bytes.index(after: last); continue }
+        var text = text
+        return text.withUTF8 { bytes in
+            var extra = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                    extra += 3  // U+2028 and U+2029, written \u2028 and \u2029: 6 bytes for 3
+                    index += 3
+                    continue
                 }
-                count += 1
-            default: count += 1
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 {
+                    switch byte {
+                    case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: extra += 1
+                    default: extra += 5
+                    }
+                }
+                index += 1
             }
-            index = bytes.index(after: index)
+            return bytes.count + extra + 2
         }
-        return count
     }
 
     private static func appendIndent(_ level: Int, _ indent: [UInt8], _ output: inout [UInt8]) {

@@ -157,24 +157,37 @@ public struct ManifestText: Sendable {
 
     /// A line without its line break.
     static func stripped(_ line: String) -> String {
-        var content = Substring(line)
-        while let last = content.last, last == "\n" || last == "\r" || last == "\r\n" { content = content.dropLast() }
-        return String(content)
+        let bytes = line.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex {
+            let before = bytes.index(before: end)
+            guard bytes[before] == UInt8(ascii: "\n") || bytes[before] == UInt8(ascii: "\r") else { break }
+            end = before
+        }
+        return end == bytes.endIndex ? line : String(line[..<end])
     }
 
     private static func isSeparator(_ line: String) -> Bool {
-        for marker in ["---", "..."] where line.hasPrefix(marker) {
-            let rest = line.dropFirst(3)
-            if rest.isEmpty || rest.first == " " || rest.first == "\t" || rest.first == "\r" {
-                let trimmed = rest.trimmingSpaces()
-                return trimmed.isEmpty || trimmed.hasPrefix("#")
-            }
-        }
-        return false
+        let bytes = Array(line.utf8.prefix(3))
+        guard bytes == Array("---".utf8) || bytes == Array("...".utf8) else { return false }
+        // The marker alone, or followed by white space and at most a comment.
+        let rest = line.utf8.dropFirst(3)
+        guard let first = rest.first else { return true }
+        guard first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || first == UInt8(ascii: "\r") else { return false }
+        guard let next = rest.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }) else { return true }
+        return next == UInt8(ascii: "#")
     }
 
+    /// Whether a line holds anything but white space and a comment. Over bytes: a manifest's
+    /// lines are mostly long base64 values, and a walk over Characters cost more than libyaml's
+    /// parse of them.
     private static func isContent(_ line: String) -> Bool {
-        let trimmed = line.trimmingSpaces()
-        return !trimmed.isEmpty && !trimmed.hasPrefix("#")
+        guard let first = line.utf8.first(where: { !isBlank($0) }) else { return false }
+        return first != UInt8(ascii: "#")
+    }
+
+    /// What YAML takes for white space within a line: space and tab (and the CR of a line end).
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
     }
 }
