@@ -23,13 +23,7 @@ func runSealctl() -> Never {
     }
     var command: ParsableCommand
     do {
-        // kubectl's connection flags are kubectl's: taken out here, passed to it unchanged.
-        let (connection, arguments) = try Kubectl.ConnectionFlags.extracting(from: Array(CommandLine.arguments.dropFirst()), environment: Environment.values)
-        Environment.connection = connection
-        command = try QuickCommandLine.parsed(arguments) ?? directlyParsed(arguments) ?? SealCtl.parseAsRoot(arguments)
-    } catch let error as SealingError {
-        Console.error(error)
-        POSIX.exitProcess(64)
+        command = try SealCtl.parseAsRoot(Array(CommandLine.arguments.dropFirst()))
     } catch {
         SealCtl.exit(withError: error)
     }
@@ -41,8 +35,10 @@ func runSealctl() -> Never {
         if failure.isBrokenPipe { POSIX.endByBrokenPipe() }
         Console.error(failure)
         exit(1)
-    } catch let error where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
-        // Help, usage and validation errors, reported (and exit-coded) by argument-parser.
+    } catch let error as ValidationError {
+        SealCtl.exit(withError: error)
+    } catch let error as CleanExit {
+        // Help asked of a command group: argument-parser prints it.
         SealCtl.exit(withError: error)
     } catch {
         Console.error(error)
@@ -59,20 +55,6 @@ func exit(_ status: Int32) -> Never {
         POSIX.exitProcess(status == 0 ? 1 : status)
     }
     POSIX.exitProcess(status)
-}
-
-/// The command named by the first argument, parsed on its own when that parse succeeds.
-/// `parseAsRoot` builds the tree of all twenty commands first, a sixth of a small seal's
-/// instructions; one command without subcommands needs none of it. Anything else (help, a usage
-/// error) goes through the root, so messages and help are exactly the root's.
-/// (`parseAsRoot` on one command answers `--help` itself, under that command's name alone.)
-func directlyParsed(_ arguments: [String]) -> ParsableCommand? {
-    // Help is argument-parser's to print, naming the root: it goes the long way.
-    let helpFlags: Set = ["-h", "--help", "--help-hidden", "--experimental-dump-help", "--version"]
-    guard let name = arguments.first, !name.hasPrefix("-"), !arguments.contains(where: helpFlags.contains),
-          let type = SealCtl.configuration.subcommands.first(where: { $0._commandName == name }),
-          type.configuration.subcommands.isEmpty else { return nil }
-    return try? type.parseAsRoot(Array(arguments.dropFirst()))
 }
 
 runSealctl()

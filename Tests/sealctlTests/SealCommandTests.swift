@@ -147,7 +147,7 @@ struct SealCommandTests {
         }
         let missingName = try Sealctl.run(["seal", "--raw", "--cert", VectorKey.certificate, "-n", "prod"], input: "x")
         #expect(missingName.status == 1)
-        #expect(missingName.stderr == "error: --raw with strict scope needs --name\n")
+        #expect(missingName.stderr == "error: a raw value sealed with strict scope needs a name: pass --name\n")
     }
 
     @Test("--merge-into rewrites the file in its own format, other ciphertexts byte-identical")

@@ -34,17 +34,23 @@ public enum CheckRule: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// What to do about it.
-    public var help: String {
+    /// What to do about it, as data (sealctl names its commands and flags).
+    public var remedy: Remedy {
         switch self {
-        case .plainSecret: return "Seal it (sealctl seal -f FILE -w FILE.sealed.yaml) and delete the plain file, or allow-list an example with --allow GLOB or the annotation sealkit.io/allow-plain-secret: \"true\"."
-        case .malformedSealedSecret: return "Regenerate it with sealctl seal or sealctl generate; see the message for the field."
-        case .scopeBrokenByKustomize: return "Seal for the final name and namespace, or use --scope namespace-wide (renames) or cluster-wide (moves)."
-        case .wrongCertificate: return "Re-seal for the right certificate: sealctl reseal --in-place, or sealctl generate --force."
-        case .missingKey: return "Add the key (sealctl set FILE KEY, or sealctl.yaml and sealctl generate), or mark the reference optional."
-        case .unreadableManifest: return "Fix the syntax, or keep non-manifest files out of the checked paths."
-        case .repeatedKustomizationKey: return "Merge the two into one key, keeping what the later one says."
+        case .plainSecret: return .sealOrAllowPlainSecret
+        case .malformedSealedSecret: return .regenerateSealedSecret
+        case .scopeBrokenByKustomize: return .sealForKustomizedName
+        case .wrongCertificate: return .resealForCertificate
+        case .missingKey: return .addMissingKey
+        case .unreadableManifest: return .fixManifestSyntax
+        case .repeatedKustomizationKey: return .mergeRepeatedKeys
         }
+    }
+
+    /// What to do about it, in words that name no tool's flags.
+    public var help: String {
+        let text = remedy.description
+        return text.prefix(1).uppercased() + text.dropFirst() + "."
     }
 }
 

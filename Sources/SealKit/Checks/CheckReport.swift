@@ -28,11 +28,13 @@ public struct CheckReport: Sendable {
     public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
 
     /// The report in `format`.
-    public func rendered(as format: Format) -> String {
+    /// `help` words each rule's remedy (SARIF's help text); by default in words that name no
+    /// tool's flags.
+    public func rendered(as format: Format, help: (CheckRule) -> String = { $0.help }) -> String {
         switch format {
         case .text: return text
         case .json: return JSONWriter.write(jsonNode) + "\n"
-        case .sarif: return JSONWriter.write(sarifNode) + "\n"
+        case .sarif: return JSONWriter.write(sarifNode(help: help)) + "\n"
         }
     }
 
@@ -61,12 +63,12 @@ public struct CheckReport: Sendable {
         ])
     }
 
-    private var sarifNode: YAMLNode {
+    private func sarifNode(help: (CheckRule) -> String) -> YAMLNode {
         let rules = CheckRule.allCases.map { rule in
             YAMLNode.mapping([
                 ("id", .string(rule.rawValue)),
                 ("shortDescription", .mapping([("text", .string(rule.summary))])),
-                ("help", .mapping([("text", .string(rule.help))])),
+                ("help", .mapping([("text", .string(help(rule)))])),
             ])
         }
         let results = findings.map { finding -> YAMLNode in

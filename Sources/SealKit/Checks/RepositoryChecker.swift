@@ -284,7 +284,7 @@ public struct RepositoryChecker: Sendable {
         }
         for (secretName, readers) in unprovided.sorted(by: { $0.key < $1.key }) where !isBase {
             findings.append(CheckFinding(rule: .missingKey, severity: .warning, file: kustomization,
-                                         message: "\(Set(readers).sorted().joined(separator: ", ")) read\(Set(readers).count == 1 ? "s" : "") the Secret \(secretName), which nothing in this kustomization provides (sealctl generate writes it)"))
+                                         message: "\(Set(readers).sorted().joined(separator: ", ")) read\(Set(readers).count == 1 ? "s" : "") the Secret \(secretName), which nothing in this kustomization provides"))
         }
         for workload in overlay.workloads {
             for reference in workload.references where !reference.isOptional {

@@ -18,10 +18,21 @@ public struct ClusterDoctor: Sendable {
         public var passed: Bool
         /// What was found, or why it broke.
         public var detail: String
-        /// What to do, when it broke (or holds with a warning).
+        /// What to do, when it broke (or holds with a warning), in words that name no tool's flags.
         public var fix: String?
         /// A warning: the link holds, but something needs attention soon.
         public var isWarning = false
+        /// The fix as data, when it is one a caller words in its own terms (a flag to pass).
+        public var remedy: Remedy?
+
+        public init(name: String, passed: Bool, detail: String, fix: String? = nil, isWarning: Bool = false, remedy: Remedy? = nil) {
+            self.name = name
+            self.passed = passed
+            self.detail = detail
+            self.fix = fix
+            self.isWarning = isWarning
+            self.remedy = remedy
+        }
     }
 
     public let kubectl: Kubectl
@@ -46,7 +57,7 @@ public struct ClusterDoctor: Sendable {
         func add(_ check: Check) -> Bool { checks.append(check); return check.passed }
 
         guard let path = ChildProcess.find(kubectl.executable) else {
-            checks.append(Check(name: "kubectl", passed: false, detail: "\(kubectl.executable) is not on PATH", fix: "install kubectl, or seal offline with --cert and a committed certificate"))
+            checks.append(Check(name: "kubectl", passed: false, detail: "\(kubectl.executable) is not on PATH", remedy: .installKubectlOrSealOffline))
             return checks
         }
         let context = kubectl.context ?? (try? kubectl.run(["config", "current-context"])).map { String(decoding: $0, as: UTF8.self).trimmingWhitespace() }
@@ -56,7 +67,7 @@ public struct ClusterDoctor: Sendable {
             let version = try JSONParser().parseStream(Array(try kubectl.run(["get", "--raw", "/version"]))).first?["gitVersion"]?.scalar?.value ?? "?"
             checks.append(Check(name: "API server", passed: true, detail: "reachable, Kubernetes \(version)"))
         } catch {
-            checks.append(Check(name: "API server", passed: false, detail: kubectlMessage(error), fix: "check the kubeconfig's server and credentials (or --server, --token), and the network to it" + proxyAdvice()))
+            checks.append(Check(name: "API server", passed: false, detail: kubectlMessage(error), fix: proxyAdvice().isEmpty ? nil : String(proxyAdvice().dropFirst(2)), remedy: .checkClusterCredentials))
             return checks
         }
 
@@ -66,7 +77,7 @@ public struct ClusterDoctor: Sendable {
             let how = located == controller ? (controller.isNamed ? "as named" : "at the default place") : "found by searching"
             checks.append(Check(name: "controller Service", passed: true, detail: "\(located.namespace)/\(located.name) (\(how))"))
         } catch {
-            checks.append(Check(name: "controller Service", passed: false, detail: "\(error)", fix: "install the controller, or name it with --controller-name and --controller-namespace"))
+            checks.append(Check(name: "controller Service", passed: false, detail: "\(error)", remedy: .nameController(suggested: nil)))
             return checks
         }
 
@@ -100,16 +111,6 @@ public struct ClusterDoctor: Sendable {
         return checks
     }
 
-    /// The JSON form, for scripts.
-    public static func json(_ checks: [Check]) -> String {
-        let items: [YAMLNode] = checks.map { check in
-            var fields: [(String, YAMLNode)] = [("name", .string(check.name)), ("passed", .bool(check.passed)), ("warning", .bool(check.isWarning)), ("detail", .string(check.detail))]
-            if let fix = check.fix { fields.append(("fix", .string(fix))) }
-            return .mapping(fields)
-        }
-        return JSONWriter.write(.mapping([("healthy", .bool(checks.allSatisfy(\.passed))), ("checks", .sequence(items))])) + "\n"
-    }
-
     // MARK: Links
 
     private func readyEndpoints(_ controller: SealedSecretsController) -> Int {
@@ -137,9 +138,9 @@ public struct ClusterDoctor: Sendable {
         }
         if message.contains("ServiceUnavailable") || message.contains("timeout") || message.contains("did not answer") || message.contains("timed out") || message.contains("connection refused") || message.contains("no route") {
             return Check(name: "certificate", passed: false, detail: "the API server cannot reach the controller: \(message)",
-                         fix: "a firewall between the control plane and the controller's port 8080 (private GKE clusters need a firewall rule for it); or fetch the certificate once, commit it and seal with --cert" + proxyAdvice())
+                         fix: "a firewall between the control plane and the controller's port 8080 (private GKE clusters need a firewall rule for it); or fetch the certificate once and commit it" + proxyAdvice(), remedy: .sealOfflineMeanwhile)
         }
-        return Check(name: "certificate", passed: false, detail: message, fix: "seal offline with --cert and a committed certificate meanwhile" + proxyAdvice())
+        return Check(name: "certificate", passed: false, detail: message, fix: proxyAdvice().isEmpty ? nil : String(proxyAdvice().dropFirst(2)), remedy: .sealOfflineMeanwhile)
     }
 
     private func kubectlMessage(_ error: any Error) -> String {

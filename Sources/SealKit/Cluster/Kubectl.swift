@@ -91,42 +91,6 @@ extension Kubectl {
             self.insecureSkipTLSVerify = insecureSkipTLSVerify || environment[Self.variable("insecure-skip-tls-verify")] == "true"
         }
 
-        /// The connection flags taken out of a command line (`--server X`, `--server=X`, a bare
-        /// `--insecure-skip-tls-verify`, up to a `--`), and the arguments left for the command's
-        /// own parser. Missing flags come from `SEALED_SECRETS_*` in `environment`. A flag without
-        /// its value is an error that names it.
-        public static func extracting(from arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (flags: ConnectionFlags, remaining: [String]) {
-            var values: [String: String] = [:], groups: [String] = [], insecure = false, remaining: [String] = []
-            var index = 0
-            while index < arguments.count {
-                let argument = arguments[index]
-                if argument == "--" { remaining += arguments[index...]; break }
-                let (name, inline) = argument.hasPrefix("--") ? Self.split(argument.dropFirst(2)) : ("", nil)
-                if name == "insecure-skip-tls-verify" {
-                    insecure = inline.map { $0 == "true" } ?? true
-                } else if valueFlags.contains(name) || name == "as-group" {
-                    let value: String
-                    if let inline {
-                        value = inline
-                    } else {
-                        guard index + 1 < arguments.count else { throw SealingError.malformedInput(message: "--\(name) needs a value") }
-                        index += 1
-                        value = arguments[index]
-                    }
-                    if name == "as-group" { groups.append(value) } else { values[name] = value }
-                } else {
-                    remaining.append(argument)
-                }
-                index += 1
-            }
-            return (ConnectionFlags(values: values, asGroups: groups, insecureSkipTLSVerify: insecure, environment: environment), remaining)
-        }
-
-        private static func split(_ text: Substring) -> (String, String?) {
-            guard let equals = text.firstIndex(of: "=") else { return (String(text), nil) }
-            return (String(text[..<equals]), String(text[text.index(after: equals)...]))
-        }
-
         /// `SEALED_SECRETS_SERVER` for `server`.
         public static func variable(_ flag: String) -> String {
             "SEALED_SECRETS_" + flag.uppercased().split(separator: "-").joined(separator: "_")

@@ -47,7 +47,7 @@ public struct SealedSecretsController: Sendable, Equatable {
     /// Fetches the controller's current sealing certificate (PEM) with `kubectl get --raw`. An
     /// unnamed controller that is not at the default place is looked for (``discover(using:)``);
     /// `notice` hears which one was used.
-    public func fetchCertificatePEM(using kubectl: Kubectl, notice: (String) -> Void = { _ in }) throws -> String {
+    public func fetchCertificatePEM(using kubectl: Kubectl, notice: (Notice) -> Void = { _ in }) throws -> String {
         do {
             return String(decoding: try kubectl.run(["get", "--raw", proxyPath("/v1/cert.pem")]), as: UTF8.self)
         } catch AccessError.kubectlFailed(_, _, let message) where Self.isNotFound(message) {
@@ -60,14 +60,14 @@ public struct SealedSecretsController: Sendable, Equatable {
     /// This controller when it is named or its Service exists; else the one controller that
     /// ``discover(using:)`` finds, told to `notice`. None, or several, is an error that says what
     /// was searched, or lists them.
-    public func located(using kubectl: Kubectl, notice: (String) -> Void = { _ in }) throws -> SealedSecretsController {
+    public func located(using kubectl: Kubectl, notice: (Notice) -> Void = { _ in }) throws -> SealedSecretsController {
         if isNamed || serviceExists(using: kubectl) { return self }
         let found = try discover(using: kubectl)
         guard found.count == 1, let only = found.first else {
             if found.isEmpty { throw AccessError.controllerNotDiscovered(searched: Self.searchDescription) }
             throw AccessError.controllerAmbiguous(candidates: found.map { "\($0.namespace)/\($0.name)" })
         }
-        notice("using the controller \(only.namespace)/\(only.name)")
+        notice(.note("using the controller \(only.namespace)/\(only.name)", remedy: .chooseController))
         return only
     }
 

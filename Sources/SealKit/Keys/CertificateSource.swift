@@ -48,7 +48,7 @@ public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The certificate's PEM text; `notice` hears which controller a search found.
-    public func fetchPEM(notice: (String) -> Void = { _ in }) throws -> String {
+    public func fetchPEM(notice: (Notice) -> Void = { _ in }) throws -> String {
         switch self {
         case .file(let url):
             do {
@@ -86,9 +86,11 @@ public enum CertificateSource: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The sealing certificate: the first certificate of the PEM text.
-    public func fetchCertificate(notice: (String) -> Void = { _ in }) throws -> Certificate {
+    public func fetchCertificate(notice: (Notice) -> Void = { _ in }) throws -> Certificate {
         if case .localKeyring(let keyring) = self {
+            let creates = try keyring.pairs().isEmpty
             try keyring.ensure()
+            if creates { notice(.note("created a local keyring in \(keyring.directory.path) (an RSA-4096 key pair for offline use)")) }
             return try keyring.sealingCertificate()
         }
         let pem = try fetchPEM(notice: notice)

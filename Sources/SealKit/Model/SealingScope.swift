@@ -57,7 +57,7 @@ extension SealingScope {
     public static func fromEnvironment(_ environment: [String: String]) throws -> SealingScope? {
         guard let value = environment["SEALED_SECRETS_SCOPE"], !value.isEmpty else { return nil }
         guard let scope = SealingScope(rawValue: value) else {
-            throw SealingError.malformedInput(message: "SEALED_SECRETS_SCOPE must be strict, namespace-wide or cluster-wide, not \"\(value)\"")
+            throw SealingError.invalidVariable(name: "SEALED_SECRETS_SCOPE", value: value, expected: ["strict", "namespace-wide", "cluster-wide"])
         }
         return scope
     }

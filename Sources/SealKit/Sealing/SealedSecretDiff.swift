@@ -13,6 +13,11 @@ public struct SealedSecretDiff: Sendable {
     /// Keys present in both with the same value.
     public let unchangedCount: Int
 
+    /// The diff of the SealedSecret in the file `old` (its only one) to the one in `new`.
+    public init(fromFile old: String, toFile new: String, unsealer: Unsealer) throws {
+        try self.init(from: try SealedSecretFile(contentsOf: old).select().sealed, to: try SealedSecretFile(contentsOf: new).select().sealed, unsealer: unsealer)
+    }
+
     /// Opens both with `unsealer` and compares.
     public init(from before: SealedSecret, to after: SealedSecret, unsealer: Unsealer) throws {
         var oldValues = try unsealer.openValues(of: before), newValues = try unsealer.openValues(of: after)

@@ -196,9 +196,14 @@ public struct Sealer: Sendable {
     /// The merged SealedSecret is judged as a whole (``SecretRules``): merging `tls.crt` alone
     /// into a `kubernetes.io/tls` SealedSecret that holds `tls.key` is fine.
     public func merge(_ secret: Secret, into target: SealedSecret, allowEmptyData: Bool = false) throws -> SealedSecret {
+        try mergeReportingWarnings(secret, into: target, allowEmptyData: allowEmptyData).sealedSecret
+    }
+
+    /// ``merge(_:into:allowEmptyData:)``, with the warnings of the one judgement of the result.
+    public func mergeReportingWarnings(_ secret: Secret, into target: SealedSecret, allowEmptyData: Bool = false) throws -> (sealedSecret: SealedSecret, warnings: [ValidationProblem]) {
         let merged = try mergeUnchecked(secret, into: target, allowEmptyData: allowEmptyData)
-        try SecretRules.requireAccepted(merged, values: secret.mergedData.mapValues { Array($0) })
-        return merged
+        let problems = try SecretRules.requireAccepted(merged, values: secret.mergedData.mapValues { Array($0) })
+        return (merged, problems.filter { $0.severity == .warning })
     }
 
     func mergeUnchecked(_ secret: Secret, into target: SealedSecret, allowEmptyData: Bool = false) throws -> SealedSecret {

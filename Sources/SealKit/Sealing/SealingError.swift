@@ -34,6 +34,10 @@ public enum SealingError: Error, Sendable, Equatable, CustomStringConvertible {
     case duplicateKey(key: String)
     /// Input to the Secret builder in the wrong form (a literal without `=`, an env-file line).
     case malformedInput(message: String)
+    /// An environment variable holds a value it cannot (a usage error, not bad input).
+    case invalidVariable(name: String, value: String, expected: [String])
+    /// A literal value is not written `KEY=VALUE`.
+    case invalidLiteral
     /// A `spec.template.data` Go template that does not parse.
     case templateSyntax(message: String)
     /// A template function SealKit does not implement.
@@ -84,6 +88,11 @@ public enum SealingError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the key \"\(key)\" is given more than once"
         case .malformedInput(let message):
             return message
+        case .invalidVariable(let name, let value, let expected):
+            let choices = expected.count > 1 ? expected.dropLast().joined(separator: ", ") + " or " + expected[expected.count - 1] : expected.joined()
+            return "\(name) must be \(choices), not \"\(value)\""
+        case .invalidLiteral:
+            return "a literal value takes the form KEY=VALUE"
         case .templateSyntax(let message):
             return "template syntax: \(message)"
         case .unsupportedTemplateFunction(let name):

@@ -45,7 +45,7 @@ public struct SecretBuilder: Sendable {
     /// Adds `KEY=VALUE`.
     public mutating func addLiteral(_ argument: String) throws {
         guard let separator = argument.firstIndex(of: "="), separator != argument.startIndex else {
-            throw SealingError.malformedInput(message: "a literal value takes the form KEY=VALUE")
+            throw SealingError.invalidLiteral
         }
         try add(key: String(argument[..<separator]), value: Data(argument[argument.index(after: separator)...].utf8))
     }

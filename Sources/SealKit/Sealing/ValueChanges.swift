@@ -45,12 +45,17 @@ extension Sealer {
     /// `sealed` with `changes` applied: changed values sealed for the SealedSecret's own name,
     /// namespace and scope; removed keys dropped; every other ciphertext untouched.
     public func apply(_ changes: ValueChanges, to sealed: SealedSecret) throws -> SealedSecret {
+        try applyReportingWarnings(changes, to: sealed).sealedSecret
+    }
+
+    /// ``apply(_:to:)``, with the warnings of the one judgement of the result.
+    public func applyReportingWarnings(_ changes: ValueChanges, to sealed: SealedSecret) throws -> (sealedSecret: SealedSecret, warnings: [ValidationProblem]) {
         var result = sealed
         if !changes.updated.isEmpty {
             result = try mergeUnchecked(Secret(name: sealed.metadata.name, namespace: sealed.metadata.namespace, data: changes.updated), into: sealed)
         }
         for key in changes.removed { result.spec.encryptedData[key] = nil }
-        try SecretRules.requireAccepted(result, values: changes.updated.mapValues { Array($0) })
-        return result
+        let problems = try SecretRules.requireAccepted(result, values: changes.updated.mapValues { Array($0) })
+        return (result, problems.filter { $0.severity == .warning })
     }
 }

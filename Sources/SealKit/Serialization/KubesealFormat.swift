@@ -283,7 +283,7 @@ extension KubesealFormat.OutputFormat {
         }
         guard let value = environment["SEALED_SECRETS_FORMAT"], !value.isEmpty else { return .yaml }
         guard let format = Self(rawValue: value.lowercased()) else {
-            throw SealingError.malformedInput(message: "SEALED_SECRETS_FORMAT must be yaml or json, not \"\(value)\"")
+            throw SealingError.invalidVariable(name: "SEALED_SECRETS_FORMAT", value: value, expected: ["yaml", "json"])
         }
         return format
     }

@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SealKit
 
 /// `sealctl cert`: print or inspect the sealing certificate.
@@ -35,35 +30,11 @@ struct CertCommand: ParsableCommand {
 
     func run() throws {
         let source = try certificate.source(forceCluster: fetch)
-        let certificate = try source.fetchCertificate(notice: ClusterOptions.discovered)
-        if info {
-            try Console.standardOutput(source.describe(certificate))
-            return
-        }
-        if let outputFile {
-            try AtomicFile.write(certificate.pemRepresentation, to: URL(fileURLWithPath: outputFile))
-        } else {
-            try Console.standardOutput(certificate.pemRepresentation)
-        }
+        let certificate = try source.fetchCertificate { Console.show([$0]) }
+        if info { return try Console.standardOutput(source.describe(certificate)) }
+        try OutputOptions(outputFile: outputFile).emit(certificate.pemRepresentation)
         if certificate.isExpired() {
             Console.warning("this certificate expired on \(certificate.notValidAfter.iso8601Text); sealing with it is refused")
         }
-    }
-}
-
-extension CertCommand {
-    private static let quickFetch = QuickCommandLine.Option("--fetch", arity: .flag)
-    private static let quickInfo = QuickCommandLine.Option("--info", arity: .flag)
-    private static let quickOutputFile = QuickCommandLine.Option("-w", "--output-file")
-    static let quickOptions = CertificateOptions.quickOptions + [quickFetch, quickInfo, quickOutputFile]
-
-    /// Built from a command line read without argument-parser (see ``QuickCommandLine``).
-    static func built(from line: QuickCommandLine) -> Self {
-        var parsed = Self()
-        parsed.certificate = CertificateOptions.built(from: line)
-        parsed.fetch = line.flag(Self.quickFetch)
-        parsed.info = line.flag(Self.quickInfo)
-        parsed.outputFile = line.value(Self.quickOutputFile)
-        return parsed
     }
 }

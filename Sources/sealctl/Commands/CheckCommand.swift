@@ -52,21 +52,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try Console.exitingTwoOnError {
-            let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let checked = paths.isEmpty ? [(RepositoryChecker.repositoryRoot(around: here) ?? here).path] : paths
-            let options = RepositoryChecker.Options(allowedPlainSecretGlobs: allowed, certificates: try certificates())
-            let report = try RepositoryChecker(root: here, options: options).report(paths: checked)
-            try Console.standardOutput(report.rendered(as: format))
+            let report = try RepositoryChecker.report(paths: paths, allowedPlainSecretGlobs: allowed, certificateFile: cert, configPath: config,
+                                                      in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            try Console.standardOutput(report.rendered(as: format) { ErrorText.help($0.remedy) })
             if report.errorCount > 0 { throw ExitCode(1) }
         }
-    }
-
-    /// --cert for everything, else each environment's certificate file for its overlay.
-    private func certificates() throws -> [(folder: URL?, certificate: Certificate)] {
-        if let cert {
-            let bytes = try FileBytes.read(cert)
-            return [(nil, try Certificate(pemRepresentation: String(decoding: bytes, as: UTF8.self)))]
-        }
-        return try ProjectConfig.load(path: config, searchingFrom: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))?.certificateFiles() ?? []
     }
 }

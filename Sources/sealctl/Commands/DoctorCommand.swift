@@ -36,27 +36,19 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         try Console.exitingTwoOnError {
-            let project = try ProjectConfig.load(path: config, searchingFrom: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            let pinned = (project?.committedCertificates() ?? []).map { (name: $0.environment.name, certificate: $0.certificate) }
-            let checks = ClusterDoctor(kubectl: cluster.kubectl, controller: cluster.controller, pinned: pinned, environment: Environment.values).run()
+            let report = try ClusterDoctor.report(kubectl: cluster.kubectl, controller: cluster.controller, configPath: config,
+                                                  searchingFrom: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                                                  environment: Environment.values, wording: ErrorText.help)
             switch format {
-            case .json: try Console.standardOutput(ClusterDoctor.json(checks))
+            case .json: try Console.standardOutput(try JSONText.encode(report))
             case .text:
-                for check in checks {
-                    try Console.standardOutput("\(check.passed ? (check.isWarning ? "warn" : "ok  ") : "FAIL")  \(check.name): \(check.detail)\n")
-                    if let fix = check.fix { try Console.standardOutput(fix.split(separator: "\n").map { "      \($0)\n" }.joined().replacingFirstSpaces(with: "  fix:")) }
+                for check in report.checks {
+                    try Console.standardOutput("\(check.passed ? (check.warning ? "warn" : "ok  ") : "FAIL")  \(check.name): \(check.detail)\n")
+                    for (index, line) in (check.fix?.split(separator: "\n") ?? []).enumerated() { try Console.standardOutput("\(index == 0 ? "  fix: " : "      ")\(line)\n") }
                 }
             }
-            if !checks.allSatisfy(\.passed) { throw ExitCode(1) }
+            if !report.healthy { throw ExitCode(1) }
         }
-    }
-}
-
-private extension String {
-    /// The first six spaces replaced by `label` padded to six characters.
-    func replacingFirstSpaces(with label: String) -> String {
-        guard hasPrefix("      ") else { return self }
-        return label + String(repeating: " ", count: max(0, 6 - label.count)) + dropFirst(6)
     }
 }
 
@@ -93,28 +85,18 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         try Console.exitingTwoOnError {
-            let scope = allNamespaces ? nil : (namespace ?? cluster.currentNamespace() ?? "default")
-            let entries = try ClusterStatus.entries(using: cluster.kubectl, namespace: scope)
-            let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let differences = try against.map { ClusterStatus.differences(entries, repository: try RepositoryChecker(root: here).placedSealedSecrets(paths: [$0]), namespace: scope) } ?? []
-            let state = { (entry: ClusterStatus.Entry) in entry.synced == true ? "synced" : entry.synced == false ? "FAILED" : "pending" }
+            let report = try ClusterStatusReport(kubectl: cluster.kubectl, namespace: allNamespaces ? nil : (namespace ?? cluster.currentNamespace() ?? "default"),
+                                                 repositoryPaths: against.map { [$0] } ?? [], root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             switch format {
-            case .json:
-                let items = entries.map { entry -> YAMLNode in
-                    .mapping([("namespace", .string(entry.namespace)), ("name", .string(entry.name)), ("state", .string(state(entry))), ("message", .string(entry.message ?? ""))])
-                }
-                let compared = differences.map { YAMLNode.mapping([("kind", .string($0.kind.rawValue)), ("sealedSecret", .string($0.id)), ("file", .string($0.file ?? ""))]) }
-                try Console.standardOutput(JSONWriter.write(.mapping([("sealedSecrets", .sequence(items)), ("differences", .sequence(compared))])) + "\n")
+            case .json: try Console.standardOutput(try JSONText.encode(report))
             case .text:
-                for entry in entries { try Console.standardOutput("\(state(entry).padding(7))\(entry.id)\(entry.synced == false ? ": \(entry.message ?? "no message")" : "")\n") }
-                if entries.isEmpty { try Console.standardOutput("no SealedSecrets in \(scope ?? "any namespace")\n") }
-                for difference in differences { try Console.standardOutput("\(difference)\n") }
+                for item in report.sealedSecrets {
+                    try Console.standardOutput(item.state + String(repeating: " ", count: max(1, 7 - item.state.count)) + item.id + (item.failed ? ": \(item.message.isEmpty ? "no message" : item.message)" : "") + "\n")
+                }
+                if report.sealedSecrets.isEmpty { try Console.standardOutput("no SealedSecrets in \(report.namespace ?? "any namespace")\n") }
+                for difference in report.differences { try Console.standardOutput("\(difference)\n") }
             }
-            if entries.contains(where: { $0.synced == false }) { throw ExitCode(1) }
+            if report.anyFailed { throw ExitCode(1) }
         }
     }
-}
-
-private extension String {
-    func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(1, width - count)) }
 }

@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SealKit
 
 /// `sealctl edit FILE`: edit the values of a SealedSecret in $EDITOR, re-sealing only what changed.
@@ -31,30 +26,13 @@ struct EditCommand: ParsableCommand {
     @OptionGroup var certificate: CertificateOptions
 
     func run() throws {
-        var summary: String?
-        try selection.rewrite(file) { sealed in
-            var old = try Unsealer(keyring: keys.keyring(orKeysOf: certificate.keyring.effective)).openValues(of: sealed)
-            defer { SecureMemory.wipe(&old) }
-            let sealer = try Sealer(certificate: try certificate.certificate())
-            var editable = EditableValues(old)
-            defer { editable.wipe() }
-            let scratch = try PrivateScratchFile(in: Environment.values["SEALCTL_SCRATCH_DIR"].flatMap { $0.isEmpty ? nil : $0 })
-            defer { scratch.destroy() }
-            try scratch.write(Data(try editable.document(for: sealed, from: file).utf8))
-            var new: [String: [UInt8]]
-            do {
-                try scratch.edit(environment: Environment.values)
-                new = try editable.values(fromEdited: Array(try scratch.read()))
-            } catch {
-                throw CLIError("\(ErrorText.describe(error)); nothing was changed")
-            }
-            defer { SecureMemory.wipe(&new) }
-            let changes = ValueChanges(from: old, to: new)
-            guard !changes.isEmpty else { Console.standardError("no changes; \(file) is unchanged\n"); return nil }
-            summary = changes.summaryText(comparedTo: old)
-            return try sealer.apply(changes, to: sealed)
+        let keyring = try keys.keyring(orKeysOf: certificate.keyring.effective)
+        let scratchFolder = Environment.values["SEALCTL_SCRATCH_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        let result = try selection.editor(file).editValues(keys: keyring, certificate: { try certificate.certificate() }, scratchFolder: scratchFolder) {
+            try $0.edit(environment: Environment.values)
         }
-        if let summary { Console.standardError("sealed \(file): \(summary)\n") }
+        Console.show(result.notices)
+        Console.standardError(result.summary.map { "sealed \(file): \($0)\n" } ?? "no changes; \(file) is unchanged\n")
     }
 }
 
@@ -85,9 +63,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         try Console.exitingTwoOnError {
             let unsealer = Unsealer(keyring: try keys.keyring(orKeysOf: keyring.effective))
-            let before = try SealedSecretFile(contentsOf: old).select().sealed
-            let after = try SealedSecretFile(contentsOf: new).select().sealed
-            let diff = try SealedSecretDiff(from: before, to: after, unsealer: unsealer)
+            let diff = try SealedSecretDiff(fromFile: old, toFile: new, unsealer: unsealer)
             try Console.standardOutput(diff.text)
             if !diff.isEmpty { throw ExitCode(1) }
         }

@@ -19,41 +19,20 @@ struct WorkflowOptions: ParsableArguments {
 
     @OptionGroup var certificate: CertificateOptions
 
-    func loadConfig() throws -> ProjectConfig {
+    /// Runs the environment workflow for `names` (or `all`) of the project, in order.
+    func run(_ names: [String], mode: EnvironmentRun.Mode, command: String) throws {
         guard let project = try ProjectConfig.load(path: config, searchingFrom: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) else {
-            throw CLIError("no sealctl.yaml in this folder or above; pass --config FILE (see Docs/managing-secrets.md)")
+            throw OperationError.noProjectConfig
         }
-        return project
-    }
-
-    /// Runs the environments `names` (or `all`) of the config, in order; `command` and the
-    /// environment's name go into each file's header.
-    func run(_ names: [String], force: Bool, rotating: [String]?, command: String) throws {
-        let config = try loadConfig()
-        let values = try valuesFile.map { try ValuesFile(path: $0, environments: config.environments.map(\.name)) }
-        for environment in try config.environments(named: names) {
-            try run(environment, force: force, rotating: rotating, values: values, command: "\(command) \(environment.name)")
+        let values = try valuesFile.map { try ValuesFile.load(path: $0, environments: project.environments.map(\.name)) }
+        Console.show(values?.notices ?? [])
+        let run = EnvironmentRun(project: project, environments: names, mode: mode, values: values?.values, dryRun: dryRun, command: command)
+        let ask: EnvironmentRun.Prompt? = POSIX.isTerminal(.input) ? { environment, key, spec in
+            try spec.ask(environment: environment, key: key, read: SecretPrompt.read) { Console.standardError($0 + "\n") }
+        } : nil
+        for step in try run.run(certificate: { try certificate.certificate(configured: $0) }, ask: ask) {
+            try Console.standardOutput(step.text + (step.remedy.map { ErrorText.hint($0) + "\n" } ?? ""))
         }
-    }
-
-    /// Runs one environment: plan, values, seal, write, summary.
-    func run(_ environment: EnvironmentConfig, force: Bool, rotating: [String]?, values valuesFile: ValuesFile?, command: String) throws {
-        let workflow = try EnvironmentWorkflow(environment: environment)
-        let plan = try workflow.plan(force: force, rotating: rotating)
-        if dryRun { return try Console.standardOutput(workflow.dryRunSummary(plan)) }
-        guard !plan.keysToSeal.isEmpty else {
-            let output = EnvironmentWorkflow.displayPath(environment.outputURL)
-            return try Console.standardOutput("\(environment.name): \(output) already holds every key; nothing to do (use --force to seal new values)\n")
-        }
-        let given = { (key: String) in valuesFile?.value(environment: environment.name, key: key) }
-        // Without a terminal, every prompted value must be given: fail before generating anything.
-        let missing = ValuePrompter.isInteractive ? [] : workflow.missingPromptedValues(plan, given: given)
-        guard missing.isEmpty else { throw EnvironmentError.missingValues(environment: environment.name, keys: missing) }
-        let outcome = try workflow.run(plan, certificate: try certificate.certificate(configured: environment.certificate), command: command,
-                                       rotating: rotating != nil, given: given) { key, spec in
-            try ValuePrompter.ask(environment: environment.name, key: key.name, spec: spec)
-        }
-        try Console.standardOutput(outcome.summary)
     }
 }
 
@@ -92,7 +71,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        try options.run(environments, force: force, rotating: nil, command: "sealctl generate")
+        try options.run(environments, mode: .generate(force: force), command: "sealctl generate")
     }
 }
 
@@ -120,6 +99,6 @@ struct RotateCommand: ParsableCommand {
     @OptionGroup var options: WorkflowOptions
 
     func run() throws {
-        try options.run([environment], force: false, rotating: keys, command: "sealctl rotate")
+        try options.run([environment], mode: .rotate(keys: keys), command: "sealctl rotate")
     }
 }

@@ -32,6 +32,7 @@ struct GitCommand: ParsableCommand {
 
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "Write the .gitattributes lines and the git config (idempotent).",
             discussion: """
             Default patterns: \(GitIntegration.defaultPatterns.joined(separator: " ")), and the \
@@ -61,7 +62,7 @@ struct GitCommand: ParsableCommand {
     }
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Say what sealctl git install has set up.")
+        static let configuration = CommandConfiguration(commandName: "status", abstract: "Say what sealctl git install has set up.")
 
         @Flag(help: "The global set-up instead of this repository's.")
         var global = false
@@ -91,6 +92,7 @@ struct GitCommand: ParsableCommand {
 
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "git's merge driver: merge SealedSecrets key by key into OURS (%O %A %B %P).",
             discussion: """
             Exit 0 when merged; 1 with conflict markers around exactly the conflicting keys' lines. \

@@ -16,6 +16,7 @@ struct KeysCommand: ParsableCommand {
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Generate a key pair for the controller's bring-your-own-certificate flow.",
             discussion: """
             Writes tls.key (PKCS#1, mode 0600), tls.crt, and sealed-secrets-key.yaml: the \
@@ -63,6 +64,7 @@ struct KeysCommand: ParsableCommand {
 
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "info",
             abstract: "Describe certificates and keys: size, fingerprints, validity, and which one seals.",
             discussion: """
             Reads certificates, PEM private keys, key Secrets and Lists of them (the output of \
@@ -101,6 +103,7 @@ struct KeysCommand: ParsableCommand {
 
     struct Rotate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rotate",
             abstract: "Add a new key pair to the local keyring; it seals from now on, and every older key still unseals.",
             discussion: """
             This is the controller's own renewal rule. Re-seal existing files for the new key with \

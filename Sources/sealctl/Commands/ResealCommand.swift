@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SealKit
 
 /// `sealctl reseal`: offline re-encryption for a new key, in bulk.
@@ -50,41 +45,15 @@ struct ResealCommand: ParsableCommand {
     }
 
     func run() throws {
-        let files = try ManifestFinder.files(under: paths)
-        if !inPlace, files.count != 1 || POSIX.kind(ofPath: paths[0]) == .directory {
-            throw CLIError("re-sealing \(files.count) files needs --in-place (without it, name one file and the result is printed)")
-        }
-        var inputs: [(path: String, bytes: [UInt8])] = []
-        for file in files {
-            inputs.append((file.relativePath, try FileBytes.read(file.path)))
-        }
-        let results: [SealedSecretFileRewriter.FileResult]
-        if let client = try online.client(certificate.cluster) {
-            results = client.resealFiles(inputs)
-        } else {
+        let report = try ResealOperation(paths: paths, policy: inPlace ? .inPlace : .returnText).run {
+            if let client = try online.client(certificate.cluster) { return .online(client) }
             let oldKeys = try keys.keyring(orKeysOf: certificate.keyring.effective)
-            results = Resealer(oldKeys: oldKeys, newCertificate: try Sealer(certificate: try certificate.certificate())).resealFiles(inputs)
+            return .offline(Resealer(oldKeys: oldKeys, newCertificate: try Sealer(certificate: try certificate.certificate())))
         }
-        var written = 0
-        for (result, input) in zip(results, inputs) {
-            guard let text = result.newText ?? (inPlace || !result.succeeded ? nil : String(decoding: input.bytes, as: UTF8.self)) else { continue }
-            if inPlace {
-                do {
-                    try AtomicFile.write(text, to: URL(fileURLWithPath: result.path))
-                    written += 1
-                } catch {
-                    Console.error(error)
-                }
-            } else {
-                try Console.standardOutput(text)
-            }
-        }
-        let summary = SealedSecretFileRewriter.Summary(results, written: inPlace ? written : nil)
-        Console.standardError("\(summary)\n")
-        for result in results {
-            for skipped in result.skipped { Console.warning("\(result.path): \(skipped); left unchanged") }
-            for failure in result.failures { Console.standardError("error: \(result.path): \(failure)\n") }
-        }
-        if summary.failed > 0 || summary.skipped > 0 || (inPlace && written != results.filter { $0.newText != nil }.count) { throw ExitCode(1) }
+        if let text = report.text { try Console.standardOutput(text) }
+        Console.standardError("\(report.summary)\n")
+        Console.show(report.notices)
+        for failure in report.failures { Console.standardError("error: \(failure)\n") }
+        if !report.succeeded { throw ExitCode(1) }
     }
 }

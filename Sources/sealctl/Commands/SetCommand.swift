@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SealKit
 
 /// `sealctl set FILE KEY`: add or replace one value of a SealedSecret file.
@@ -38,15 +33,11 @@ struct SetCommand: ParsableCommand {
     }
 
     func run() throws {
-        try selection.rewrite(file) { target in
+        let result = try selection.editor(file).set(key, readingValue: {
             // From standard input, or asked for without echo on a terminal: never from argv.
-            let value = POSIX.isTerminal(.input) ? Data(try SecretPrompt.read("Value for \(key): ").utf8) : Data(try POSIX.readStandardInput())
-            let secret = Secret(name: target.metadata.name, namespace: target.metadata.namespace, data: [key: value])
-            let merged = try Sealer(certificate: try certificate.certificate()).merge(secret, into: target)
-            // merge refused what the API server refuses; what is left to say are warnings.
-            for warning in SecretRules.problems(ofSealed: merged, values: [key: Array(value)]) where warning.severity == .warning { Console.warning(warning.detail) }
-            return merged
-        }
+            POSIX.isTerminal(.input) ? Array(try SecretPrompt.read("Value for \(key): ").utf8) : try POSIX.readStandardInput()
+        }, certificate: { try certificate.certificate() })
+        Console.show(result.notices)
     }
 }
 
@@ -70,12 +61,7 @@ struct UnsetCommand: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
 
     func run() throws {
-        try selection.rewrite(file) { target in
-            var target = target
-            guard target.spec.encryptedData.removeValue(forKey: key) != nil else { throw CLIError("\(file): the SealedSecret has no key \"\(key)\"") }
-            try SecretRules.requireAccepted(target)
-            return target
-        }
+        Console.show(try selection.editor(file).unset(key).notices)
     }
 }
 
@@ -87,18 +73,7 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: [.customShort("n"), .customLong("namespace")], help: ArgumentHelp("Its namespace, when names repeat.", valueName: "namespace"))
     var namespace: String?
 
-    /// Changes the SealedSecret meant in the file at `path` with `change` (nil: leave the file
-    /// as it is), writes it atomically, and says when it was rewritten whole.
-    func rewrite(_ path: String, _ change: (SealedSecret) throws -> SealedSecret?) throws {
-        try Self.rewrite(path, name: name, namespace: namespace, change)
-    }
-
-    static func rewrite(_ path: String, name: String? = nil, namespace: String? = nil, _ change: (SealedSecret) throws -> SealedSecret?) throws {
-        var file = try SealedSecretFile(contentsOf: path)
-        let (index, sealed) = try file.select(name: name, namespace: namespace)
-        guard let changed = try change(sealed) else { return }
-        let edit = try file.replace(index, with: changed, replacing: sealed)
-        if let notice = file.notice(for: edit) { Console.standardError("note: \(notice)\n") }
-        try file.write()
+    func editor(_ path: String) -> SealedSecretEditor {
+        SealedSecretEditor(path: path, name: name, namespace: namespace)
     }
 }

@@ -14,7 +14,7 @@ struct UnsealCommand: ParsableCommand {
         `kubectl get secret -n kube-system -l sealedsecrets.bitnami.com/sealed-secrets-key -o yaml` prints.
 
         EXAMPLES:
-          sealctl unseal --key backup.yaml -f db.sealed.yaml
+          sealctl unseal --key backup.yaml -f db.sealed.yaml -f api.sealed.yaml
           sealctl unseal --key old.key --key new.key < secrets.yaml
         """
     )
@@ -29,36 +29,8 @@ struct UnsealCommand: ParsableCommand {
     var allowLegacy = false
 
     func run() throws {
-        let keyring = try keys.keyring(orKeysOf: self.keyring.effective)
-        let unsealer = Unsealer(keyring: keyring, acceptsLegacyData: allowLegacy)
-        let (stream, source) = try input.readStream(expecting: "a SealedSecret in YAML or JSON")
-        guard !stream.documents.isEmpty else { throw CLIError("\(source): no SealedSecret found in the input") }
-        let format = try output.resolvedFormat()
-        var text = ""
-        for (document, sealed) in try stream.sealedSecrets(from: source) {
-            do {
-                text += try unsealer.unseal(sealed).formatted(as: format)
-            } catch {
-                throw CLIError("\(source): \(document.locationDescription): \(ErrorText.describe(error))")
-            }
-        }
-        try output.emit(text)
-    }
-}
-
-extension UnsealCommand {
-    private static let quickAllowLegacy = QuickCommandLine.Option("--allow-legacy", arity: .flag)
-    static let quickOptions = InputOptions.quickOptions + OutputOptions.quickOptions + KeyOptions.quickOptions
-        + KeyringOption.quickOptions + [quickAllowLegacy]
-
-    /// Built from a command line read without argument-parser (see ``QuickCommandLine``).
-    static func built(from line: QuickCommandLine) throws(QuickCommandLine.NotRead) -> Self {
-        var parsed = Self()
-        parsed.input = InputOptions.built(from: line)
-        parsed.output = try OutputOptions.built(from: line)
-        parsed.keys = KeyOptions.built(from: line)
-        parsed.keyring = KeyringOption.built(from: line)
-        parsed.allowLegacy = line.flag(Self.quickAllowLegacy)
-        return parsed
+        let unsealer = Unsealer(keyring: try keys.keyring(orKeysOf: keyring.effective), acceptsLegacyData: allowLegacy)
+        let inputs = try input.read(expecting: "a SealedSecret in YAML or JSON")
+        try output.emit(try UnsealOperation(inputs: inputs, unsealer: unsealer, format: try output.resolvedFormat()).run())
     }
 }

@@ -25,11 +25,15 @@ struct ValidateCommand: ParsableCommand {
           sealctl validate --online k8s/production/
           sealctl validate k8s/
           sealctl validate --key backup.yaml db.sealed.yaml
+          git diff --cached --name-only -- '*.sealed.yaml' | xargs sealctl validate   # one process for every file
         """
     )
 
     @Argument(help: ArgumentHelp("Files or folders to validate (default: standard input).", valueName: "path"))
     var paths: [String] = []
+
+    @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp("A file to validate, as if named (repeatable).", valueName: "file"))
+    var files: [String] = []
 
     @Option(name: [.customLong("key")], help: ArgumentHelp("Also check that every value decrypts with these private keys (repeatable).", valueName: "file"))
     var keys: [String] = []
@@ -38,15 +42,9 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var cluster: ClusterOptions
 
     func run() throws {
-        let inputs: [BulkValidator.Input]
-        if paths.isEmpty {
-            if POSIX.isTerminal(.input) {
-                throw CLIError("standard input is a terminal (tty detected: expecting SealedSecrets); pipe them in, or name files or folders")
-            }
-            inputs = [.bytes(try POSIX.readStandardInput(), name: "stdin")]
-        } else {
-            inputs = try BulkValidator.inputs(for: paths)
-        }
+        let named = files + paths
+        let inputs = named.isEmpty ? [.bytes(try Console.standardInput(expecting: "SealedSecrets", or: "name files or folders"), name: "stdin")]
+                                   : try BulkValidator.inputs(for: named)
         let validator = BulkValidator(
             unsealer: keys.isEmpty ? nil : Unsealer(keyring: try Keyring(contentsOf: keys.map { URL(fileURLWithPath: $0) })),
             controller: try online.client(cluster))

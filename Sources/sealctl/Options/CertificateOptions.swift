@@ -25,14 +25,10 @@ struct CertificateOptions: ParsableArguments {
         try resolver.source(forceCluster: forceCluster, configured: configured)
     }
 
-    /// The sealing certificate; an expired one is refused by the Sealer. Says so on stderr when
-    /// a local keyring is created.
+    /// The sealing certificate (an expired one is refused by the Sealer), with what fetching it
+    /// had to say (a keyring created, a controller found) on stderr.
     func certificate(forceCluster: Bool = false, configured: CertificateSpec? = nil) throws -> Certificate {
-        let source = try source(forceCluster: forceCluster, configured: configured)
-        if case .localKeyring(let local) = source, try local.pairs().isEmpty {
-            Console.standardError("note: created a local keyring in \(local.directory.path) (an RSA-4096 key pair for offline use)\n")
-        }
-        return try source.fetchCertificate(notice: ClusterOptions.discovered)
+        try source(forceCluster: forceCluster, configured: configured).fetchCertificate { Console.show([$0]) }
     }
 }
 
@@ -47,27 +43,56 @@ struct ClusterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("kubeconfig context to use.", valueName: "context"))
     var context: String?
 
-    @Option(help: ArgumentHelp("Path to a kubeconfig file. kubectl's connection flags (--server, --token, --certificate-authority, --insecure-skip-tls-verify, --tls-server-name, --proxy-url, --client-certificate, --client-key, --cluster, --user, --as, --as-group, --as-uid, --username, --password, --request-timeout) are taken too, and passed to kubectl unchanged.", valueName: "file"))
+    @Option(help: ArgumentHelp("Path to a kubeconfig file.", valueName: "file"))
     var kubeconfig: String?
+
+    @OptionGroup(title: "kubectl connection options (passed to kubectl unchanged)")
+    var connection: KubectlConnectionOptions
 
     var controller: SealedSecretsController {
         SealedSecretsController(name: controllerName, namespace: controllerNamespace, environment: Environment.values)
     }
 
-    /// kubectl's other connection flags (`--server`, `--token`, ...): taken out of the command line
-    /// before parsing (``Environment/connection``), so that sixteen more options cost no start-up.
-    var kubectl: Kubectl { Kubectl(context: context, kubeconfig: kubeconfig, connection: Environment.connection) }
+    var kubectl: Kubectl { Kubectl(context: context, kubeconfig: kubeconfig, connection: connection.flags) }
 
     /// Whether the user named a controller, context, kubeconfig or connection on the command line.
-    var isNamed: Bool { controllerName != nil || controllerNamespace != nil || context != nil || kubeconfig != nil || !Environment.connection.isEmpty }
-
-    /// Says on stderr which controller a search found.
-    static func discovered(_ notice: String) {
-        Console.standardError("note: \(notice); pass --controller-name/--controller-namespace to choose\n")
-    }
+    var isNamed: Bool { controllerName != nil || controllerNamespace != nil || context != nil || kubeconfig != nil || !connection.flags.isEmpty }
 
     /// The kubeconfig's current namespace: see ``Kubectl/currentNamespace(environment:)``.
     func currentNamespace() -> String? { kubectl.currentNamespace(environment: Environment.values) }
+}
+
+/// kubectl's connection flags, as kubeseal takes them, each also read from its
+/// `SEALED_SECRETS_*` variable (the flag in upper case, `-` as `_`). A token or password given
+/// here is visible in the process list (to kubectl's too); a kubeconfig keeps them private.
+struct KubectlConnectionOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The API server's address.", valueName: "url")) var server: String?
+    @Option(help: ArgumentHelp("Bearer token for the API server (redacted in errors).", valueName: "token")) var token: String?
+    @Option(help: ArgumentHelp("A CA certificate file for the API server.", valueName: "file")) var certificateAuthority: String?
+    @Flag(help: "Do not verify the API server's certificate.") var insecureSkipTlsVerify = false
+    @Option(help: ArgumentHelp("Server name for the API server's certificate.", valueName: "name")) var tlsServerName: String?
+    @Option(help: ArgumentHelp("Proxy for kubectl's requests.", valueName: "url")) var proxyUrl: String?
+    @Option(help: ArgumentHelp("Client certificate file for TLS.", valueName: "file")) var clientCertificate: String?
+    @Option(help: ArgumentHelp("Client key file for TLS.", valueName: "file")) var clientKey: String?
+    @Option(help: ArgumentHelp("The kubeconfig cluster to use.", valueName: "name")) var cluster: String?
+    @Option(help: ArgumentHelp("The kubeconfig user to use.", valueName: "name")) var user: String?
+    @Option(name: .customLong("as"), help: ArgumentHelp("User to impersonate.", valueName: "user")) var impersonate: String?
+    @Option(name: .customLong("as-group"), help: ArgumentHelp("Group to impersonate (repeatable).", valueName: "group")) var impersonateGroups: [String] = []
+    @Option(name: .customLong("as-uid"), help: ArgumentHelp("UID to impersonate.", valueName: "uid")) var impersonateUID: String?
+    @Option(help: ArgumentHelp("Basic-auth user name.", valueName: "name")) var username: String?
+    @Option(help: ArgumentHelp("Basic-auth password (redacted in errors).", valueName: "password")) var password: String?
+    @Option(help: ArgumentHelp("How long one request may take (kubectl's syntax: 5s, 1m); sealctl adds 5 s for kubectl to start.", valueName: "duration")) var requestTimeout: String?
+
+    /// The flags for kubectl, each missing one taken from its variable.
+    var flags: Kubectl.ConnectionFlags {
+        let given: [String: String?] = [
+            "server": server, "token": token, "certificate-authority": certificateAuthority, "tls-server-name": tlsServerName, "proxy-url": proxyUrl,
+            "client-certificate": clientCertificate, "client-key": clientKey, "cluster": cluster, "user": user, "as": impersonate,
+            "as-uid": impersonateUID, "username": username, "password": password, "request-timeout": requestTimeout,
+        ]
+        return Kubectl.ConnectionFlags(values: given.compactMapValues { $0 }, asGroups: impersonateGroups,
+                                       insecureSkipTLSVerify: insecureSkipTlsVerify, environment: Environment.values)
+    }
 }
 
 /// Private keys for unsealing: --key files, else the local keyring.
@@ -76,16 +101,11 @@ struct KeyOptions: ParsableArguments {
             help: ArgumentHelp("Private key file: PEM, a key Secret, or a List of them (repeatable; default: the local keyring).", valueName: "file"))
     var keys: [String] = []
 
-    /// The keys: the files given, or every key of the local keyring.
+    /// The keys: the files given (a warning for each that others can read), or every key of the local keyring.
     func keyring(orKeysOf local: LocalKeyring) throws -> Keyring {
-        for path in keys { warnIfReadableByOthers(path) }
-        return try local.keyring(orFiles: keys)
-    }
-
-    /// Private keys should be readable by their owner only.
-    private func warnIfReadableByOthers(_ path: String) {
-        guard let mode = POSIX.permissions(ofPath: path), mode & 0o077 != 0 else { return }
-        Console.warning("\(path) is readable by group or others (mode \(String(mode, radix: 8))); private keys should be 0600: chmod 600 \(path)")
+        let (keyring, notices) = try PrivateFile.keyring(files: keys, orKeysOf: local)
+        Console.show(notices)
+        return keyring
     }
 }
 
@@ -114,62 +134,6 @@ struct OnlineOptions: ParsableArguments {
 
     /// The paced client, when --online was given.
     func client(_ cluster: ClusterOptions) throws -> ControllerClient? {
-        online ? ControllerClient(controller: try cluster.controller.located(using: cluster.kubectl, notice: ClusterOptions.discovered), kubectl: cluster.kubectl, requestsPerSecond: rate) : nil
-    }
-}
-
-extension CertificateOptions {
-    private static let quickCert = QuickCommandLine.Option("--cert")
-    static let quickOptions = [quickCert] + KeyringOption.quickOptions + ClusterOptions.quickOptions
-
-    /// Built from a command line read without argument-parser (see ``QuickCommandLine``).
-    static func built(from line: QuickCommandLine) -> Self {
-        var parsed = Self()
-        parsed.cert = line.value(Self.quickCert)
-        parsed.keyring = KeyringOption.built(from: line)
-        parsed.cluster = ClusterOptions.built(from: line)
-        return parsed
-    }
-}
-
-extension ClusterOptions {
-    private static let quickControllerName = QuickCommandLine.Option("--controller-name")
-    private static let quickControllerNamespace = QuickCommandLine.Option("--controller-namespace")
-    private static let quickContext = QuickCommandLine.Option("--context")
-    private static let quickKubeconfig = QuickCommandLine.Option("--kubeconfig")
-    static let quickOptions = [quickControllerName, quickControllerNamespace, quickContext, quickKubeconfig]
-
-    /// Built from a command line read without argument-parser (see ``QuickCommandLine``).
-    static func built(from line: QuickCommandLine) -> Self {
-        var parsed = Self()
-        parsed.controllerName = line.value(Self.quickControllerName)
-        parsed.controllerNamespace = line.value(Self.quickControllerNamespace)
-        parsed.context = line.value(Self.quickContext)
-        parsed.kubeconfig = line.value(Self.quickKubeconfig)
-        return parsed
-    }
-}
-
-extension KeyOptions {
-    private static let quickKeys = QuickCommandLine.Option("--key", "--recovery-private-key", arity: .repeated)
-    static let quickOptions = [quickKeys]
-
-    /// Built from a command line read without argument-parser (see ``QuickCommandLine``).
-    static func built(from line: QuickCommandLine) -> Self {
-        var parsed = Self()
-        parsed.keys = line.values(Self.quickKeys)
-        return parsed
-    }
-}
-
-extension KeyringOption {
-    private static let quickFolder = QuickCommandLine.Option("--keyring")
-    static let quickOptions = [quickFolder]
-
-    /// Built from a command line read without argument-parser (see ``QuickCommandLine``).
-    static func built(from line: QuickCommandLine) -> Self {
-        var parsed = Self()
-        parsed.folder = line.value(Self.quickFolder)
-        return parsed
+        online ? ControllerClient(controller: try cluster.controller.located(using: cluster.kubectl, notice: { Console.show([$0]) }), kubectl: cluster.kubectl, requestsPerSecond: rate) : nil
     }
 }

@@ -18,6 +18,10 @@ struct OutputOptions: ParsableArguments {
             help: ArgumentHelp("Write to this file, atomically and only on success (default: standard output).", valueName: "file"))
     var outputFile: String?
 
+    init() {}
+
+    init(outputFile: String?) { self.outputFile = outputFile }
+
     /// The format: the flag, then a `.json`/`.yaml` output file, then SEALED_SECRETS_FORMAT, then yaml.
     func resolvedFormat() throws -> KubesealFormat.OutputFormat {
         try KubesealFormat.OutputFormat.resolve(format, outputFile: outputFile, environment: Environment.values)
@@ -30,19 +34,5 @@ struct OutputOptions: ParsableArguments {
         } else {
             try Console.standardOutput(text)
         }
-    }
-}
-
-extension OutputOptions {
-    private static let quickFormat = QuickCommandLine.Option("-o", "--format")
-    private static let quickOutputFile = QuickCommandLine.Option("-w", "--output-file", "--sealed-secret-file")
-    static let quickOptions = [quickFormat, quickOutputFile]
-
-    /// Built from a command line read without argument-parser (see ``QuickCommandLine``).
-    static func built(from line: QuickCommandLine) throws(QuickCommandLine.NotRead) -> Self {
-        var parsed = Self()
-        parsed.format = try line.value(Self.quickFormat, as: KubesealFormat.OutputFormat.self)
-        parsed.outputFile = line.value(Self.quickOutputFile)
-        return parsed
     }
 }

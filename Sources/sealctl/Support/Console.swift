@@ -46,6 +46,11 @@ enum Console {
         standardError("warning: \(message)\n")
     }
 
+    /// Each notice as `note: ...` or `warning: ...`, with sealctl's wording of its remedy.
+    static func show(_ notices: [Notice]) {
+        for notice in notices { standardError("\(notice.level.rawValue): \(ErrorText.describe(notice))\n") }
+    }
+
     /// Messages, warnings and prompts. A failed write here cannot be reported on stderr itself:
     /// it is remembered, and sealctl exits 1 (or by SIGPIPE for a closed pipe) when it ends.
     static func standardError(_ text: String) {
@@ -82,4 +87,13 @@ struct StandardOutputError: Error, CustomStringConvertible {
 struct CLIError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// SealKit's reports as JSON for scripts: keys in declaration order, indented, one line break at the end.
+enum JSONText {
+    static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
 }

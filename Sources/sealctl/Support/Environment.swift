@@ -9,7 +9,4 @@ import SealKit
 enum Environment {
     static let values = ProcessInfo.processInfo.environment
 
-    /// kubectl's connection flags from the command line (taken out before parsing, see `main`)
-    /// and their `SEALED_SECRETS_*` variables.
-    nonisolated(unsafe) static var connection = Kubectl.ConnectionFlags()
 }

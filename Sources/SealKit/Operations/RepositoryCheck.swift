@@ -1,0 +1,24 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension RepositoryChecker {
+    /// The checks behind a pre-commit hook or a CI step, run from `folder`: `paths` (default:
+    /// the git work tree around `folder`, else `folder`), with every SealedSecret held to the
+    /// certificate in `certificateFile`, or else to each environment's committed certificate of
+    /// the project config (`configPath`, or the nearest `sealctl.yaml`).
+    public static func report(paths: [String], allowedPlainSecretGlobs: [String] = [], certificateFile: String? = nil,
+                              configPath: String? = nil, in folder: URL) throws -> CheckReport {
+        let certificates: [(folder: URL?, certificate: Certificate)]
+        if let certificateFile {
+            certificates = [(nil, try Certificate(pemRepresentation: FileBytes.text(certificateFile)))]
+        } else {
+            certificates = try ProjectConfig.load(path: configPath, searchingFrom: folder)?.certificateFiles() ?? []
+        }
+        let checked = paths.isEmpty ? [(repositoryRoot(around: folder) ?? folder).path] : paths
+        let options = Options(allowedPlainSecretGlobs: allowedPlainSecretGlobs, certificates: certificates)
+        return try RepositoryChecker(root: folder, options: options).report(paths: checked)
+    }
+}
