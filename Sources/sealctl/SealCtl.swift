@@ -21,3 +21,12 @@ struct SealCtl: ParsableCommand {
                       GenerateCommand.self, RotateCommand.self, CheckCommand.self, GitCommand.self, DoctorCommand.self, StatusCommand.self]
     )
 }
+
+extension SealCtl {
+    /// sealctl's own command types, the root's and every subcommand's, by identity: told apart
+    /// from argument-parser's without a dynamic cast (each first cast scans every conformance record).
+    static let commandTypes: Set<ObjectIdentifier> = {
+        func all(_ type: ParsableCommand.Type) -> [ParsableCommand.Type] { [type] + type.configuration.subcommands.flatMap(all) }
+        return Set(all(SealCtl.self).map(ObjectIdentifier.init))
+    }()
+}

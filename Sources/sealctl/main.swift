@@ -27,6 +27,12 @@ func runSealctl() -> Never {
     } catch {
         SealCtl.exit(withError: error)
     }
+    // argument-parser answers --help, help and completion requests with commands of its own,
+    // whose run() reports through it.
+    guard SealCtl.commandTypes.contains(ObjectIdentifier(type(of: command))) else {
+        do { try command.run() } catch { SealCtl.exit(withError: error) }
+        exit(0)
+    }
     do {
         try command.run()
     } catch let exitCode as ExitCode {
@@ -38,7 +44,6 @@ func runSealctl() -> Never {
     } catch let error as ValidationError {
         SealCtl.exit(withError: error)
     } catch let error as CleanExit {
-        // Help asked of a command group: argument-parser prints it.
         SealCtl.exit(withError: error)
     } catch {
         Console.error(error)

@@ -102,7 +102,7 @@ struct KeysCommandTests {
         #expect(maskingCiphertexts(printed.stdout) == maskingCiphertexts(try TestFixtures.vectorText("sealedsecrets/multidoc.sealedsecrets.yaml")))
         let folder = try Sealctl.run(["reseal", "--key", VectorKey.privateKey, "--cert", VectorKey.certificate, TestFixtures.vectorURL("sealedsecrets").path])
         #expect(folder.status == 1)
-        #expect(folder.stderr.contains("needs --in-place"))
+        #expect(folder.stderr.contains("pass --in-place"))
         let wrongKey = try Sealctl.run(["reseal", "--key", TestFixtures.vectorURL("key-renewed/tls.key").path, "--cert", VectorKey.certificate, vector])
         #expect(wrongKey.status == 1)
         #expect(wrongKey.stdout.isEmpty)

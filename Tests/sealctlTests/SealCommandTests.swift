@@ -202,7 +202,7 @@ struct SealCommandTests {
     func namespaceRules() throws {
         let mismatch = try Sealctl.run(["seal", "--cert", VectorKey.certificate, "-n", "staging", "-f", TestFixtures.vectorURL("sealedsecrets/input/db-creds.secret.yaml").path])
         #expect(mismatch.status == 1)
-        #expect(mismatch.stderr == "error: the Secret's namespace \"prod\" does not match --namespace \"staging\"; it would be sealed for a namespace it does not say\n")
+        #expect(mismatch.stderr == "error: the Secret's namespace \"prod\" does not match the namespace \"staging\" it is to be sealed for; it would be sealed for a namespace it does not say (-n/--namespace)\n")
         #expect(mismatch.stdout.isEmpty)
         let missing = try Sealctl.run(["seal", "--cert", VectorKey.certificate, "-f", TestFixtures.vectorURL("sealedsecrets/input/api-token.secret.json").path],
                                       environment: ["KUBECONFIG": "/nonexistent", "HOME": "/nonexistent"])

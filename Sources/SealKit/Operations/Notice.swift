@@ -91,7 +91,7 @@ public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible,
         case .emptyInput(let expected): return "no \(expected) found in the input"
         case .oneSecretExpected(let found): return "merging takes one Secret, found \(found)"
         case .noSuchKey(let file, let key): return "\(file): the SealedSecret has no key \"\(key)\""
-        case .severalFilesNeedInPlace(let count): return "re-sealing \(count) files needs rewriting them in place (or name one file, whose result is printed)"
+        case .severalFilesNeedInPlace(let count): return "re-sealing \(count) files cannot print one result"
         case .editAbandoned(let reason): return "\(reason); nothing was changed"
         case .noProjectConfig: return "no sealctl.yaml in this folder or above (see Docs/managing-secrets.md)"
         case .notInRepository: return "not inside a git work tree"
@@ -103,6 +103,7 @@ public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible,
     public var remedy: Remedy? {
         switch self {
         case .noProjectConfig: return .giveConfigFile
+        case .severalFilesNeedInPlace: return .rewriteInPlace
         case .notInRepository: return .runInsideRepository
         case .rawValueNeeds(let what, _): return what == "name" ? .giveRawValueName : .giveRawValueNamespace
         default: return nil

@@ -8,6 +8,10 @@ public enum Remedy: Sendable, Hashable {
     case nameTheSecret
     /// Give a namespace to seal for, or seal cluster-wide.
     case giveNamespace
+    /// Seal for the namespace the Secret names.
+    case matchNamespace
+    /// Rewrite the files in place.
+    case rewriteInPlace
     /// Read SealedSecrets in the deprecated `spec.data` format (`acceptsLegacyData`).
     case allowLegacyFormat
     /// Give the name a raw value is sealed for.
@@ -65,6 +69,8 @@ public enum Remedy: Sendable, Hashable {
         case .allowEmptyData: return "allow empty data if that is intended"
         case .nameTheSecret: return "set metadata.name"
         case .giveNamespace: return "give a namespace, set metadata.namespace, or seal cluster-wide"
+        case .matchNamespace: return "seal for the namespace the Secret names, or change the Secret's"
+        case .rewriteInPlace: return "rewrite the files in place, or name one file"
         case .allowLegacyFormat: return "allow the legacy format to read it"
         case .giveRawValueName: return "give the Secret's name"
         case .giveRawValueNamespace: return "give the Secret's namespace"
@@ -105,7 +111,8 @@ extension SealingError: RemediableError {
         switch self {
         case .emptyData: return .allowEmptyData
         case .missingName: return .nameTheSecret
-        case .missingNamespace, .namespaceMismatch: return .giveNamespace
+        case .missingNamespace: return .giveNamespace
+        case .namespaceMismatch: return .matchNamespace
         case .legacyFormat: return .allowLegacyFormat
         case .invalidLiteral: return .literalSyntax
         default: return nil

@@ -19,15 +19,9 @@ struct GitCommand: ParsableCommand {
         subcommands: [Install.self, Status.self, DiffText.self, Merge.self]
     )
 
-    /// The work tree around the current folder, or nil for --global.
+    /// The work tree around the current folder, or the user's global set-up.
     static func integration(global: Bool) throws -> GitIntegration {
-        guard global else {
-            guard let root = RepositoryChecker.repositoryRoot(around: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) else {
-                throw CLIError("not inside a git work tree; run this in the repository, or pass --global")
-            }
-            return try GitIntegration(workTree: root, environment: Environment.values)
-        }
-        return try GitIntegration(workTree: nil, environment: Environment.values)
+        try GitIntegration(around: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), global: global, environment: Environment.values)
     }
 
     struct Install: ParsableCommand {
@@ -111,16 +105,12 @@ struct GitCommand: ParsableCommand {
             try Console.exitingTwoOnError {
                 var merge = SealedSecretMerge(keyring: try? GitIntegration.diffKeyring(environment: Environment.values))
                 merge.markerSize = markerSize
-                let name = path ?? ours
-                switch merge.merge(base: try FileBytes.read(base), ours: try FileBytes.read(ours), theirs: try FileBytes.read(theirs), path: name) {
-                case .merged(let text):
-                    try AtomicFile.write(text, to: URL(fileURLWithPath: ours))
-                case .conflicted(let text, let conflicts):
-                    try AtomicFile.write(text, to: URL(fileURLWithPath: ours))
-                    for conflict in conflicts { Console.standardError("sealctl: conflict in \(name): \(conflict)\n") }
+                switch try merge.mergeFiles(base: base, ours: ours, theirs: theirs, path: path, environment: Environment.values) {
+                case .merged: return
+                case .conflicted(let conflicts):
+                    for conflict in conflicts { Console.standardError("sealctl: conflict in \(path ?? ours): \(conflict)\n") }
                     throw ExitCode(1)
-                case .notApplicable:
-                    let status = try GitCommand.integration(global: true).mergeLines(base: base, ours: ours, theirs: theirs, markerSize: markerSize)
+                case .mergedByLines(let status):
                     if status != 0 { throw ExitCode(status > 0 && status < 128 ? 1 : 2) }
                 }
             }

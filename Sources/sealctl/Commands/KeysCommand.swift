@@ -82,20 +82,7 @@ struct KeysCommand: ParsableCommand {
         @OptionGroup var keyring: KeyringOption
 
         func run() throws {
-            var inventory = KeyInventory()
-            if files.isEmpty {
-                let local = keyring.effective
-                for pair in try local.pairs() { inventory.add(pair, source: "local keyring \(local.directory.path)") }
-                if inventory.entries.isEmpty { throw CryptoError.localKeyringEmpty(path: local.directory.path) }
-            }
-            for file in files {
-                do {
-                    try inventory.add(contentsOf: FileBytes.read(file), source: file)
-                } catch {
-                    throw CLIError("\(file): \(ErrorText.describe(error))")
-                }
-            }
-            let (text, warnings) = inventory.report()
+            let (text, warnings) = try KeyInventory(files: files, orKeysOf: keyring.effective).report()
             warnings.forEach(Console.warning)
             try Console.standardOutput(text)
         }

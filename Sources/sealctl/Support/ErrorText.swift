@@ -20,6 +20,8 @@ enum ErrorText {
         case .allowEmptyData: return "; use --allow-empty-data if that is intended"
         case .nameTheSecret: return " (set one, or pass --name)"
         case .giveNamespace: return ": pass -n/--namespace, set metadata.namespace, or use --scope cluster-wide"
+        case .matchNamespace: return " (-n/--namespace)"
+        case .rewriteInPlace: return ": pass --in-place to rewrite them, or name one file to print its result"
         case .allowLegacyFormat: return "; pass --allow-legacy to read it"
         case .giveRawValueName: return ": pass --name"
         case .giveRawValueNamespace: return ": pass -n/--namespace"

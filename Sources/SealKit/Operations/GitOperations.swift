@@ -1,0 +1,62 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension GitIntegration {
+    /// The integration for the git work tree around `folder`, or the user's global one.
+    public init(around folder: URL, global: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        if global { try self.init(workTree: nil, environment: environment); return }
+        guard let root = RepositoryChecker.repositoryRoot(around: folder) else { throw OperationError.notInRepository }
+        try self.init(workTree: root, environment: environment)
+    }
+}
+
+extension SealedSecretMerge {
+    /// How git's merge driver ended.
+    public enum FileOutcome: Sendable, Equatable {
+        /// Merged into `ours`.
+        case merged
+        /// `ours` holds the merge with conflict markers around exactly these keys.
+        case conflicted([Conflict])
+        /// No SealedSecret to merge key by key: git's line merge ran, with this status.
+        case mergedByLines(status: Int32)
+    }
+
+    /// git's merge driver (`%O %A %B %P`): merges the files key by key into `ours`, written
+    /// atomically; files that hold no SealedSecret, or do not parse, are merged by `git
+    /// merge-file` instead.
+    public func mergeFiles(base: String, ours: String, theirs: String, path: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> FileOutcome {
+        switch merge(base: try FileBytes.read(base), ours: try FileBytes.read(ours), theirs: try FileBytes.read(theirs), path: path ?? ours) {
+        case .merged(let text):
+            try AtomicFile.write(text, to: URL(fileURLWithPath: ours))
+            return .merged
+        case .conflicted(let text, let conflicts):
+            try AtomicFile.write(text, to: URL(fileURLWithPath: ours))
+            return .conflicted(conflicts)
+        case .notApplicable:
+            let status = try GitIntegration(workTree: nil, environment: environment).mergeLines(base: base, ours: ours, theirs: theirs, markerSize: markerSize)
+            return .mergedByLines(status: status)
+        }
+    }
+}
+
+extension KeyInventory {
+    /// The certificates and keys of `files` (any of the forms ``add(contentsOf:source:)``
+    /// reads), or without files those of the keyring `local`, which must hold a key.
+    public init(files: [String], orKeysOf local: LocalKeyring) throws {
+        self.init()
+        if files.isEmpty {
+            for pair in try local.pairs() { add(pair, source: "local keyring \(local.directory.path)") }
+            if entries.isEmpty { throw CryptoError.localKeyringEmpty(path: local.directory.path) }
+        }
+        for file in files {
+            do {
+                try add(contentsOf: FileBytes.read(file), source: file)
+            } catch {
+                throw LocatedError(file, error)
+            }
+        }
+    }
+}
