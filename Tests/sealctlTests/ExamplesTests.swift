@@ -112,8 +112,8 @@ struct ExamplesTests {
                                                       "--scratch-path", directory.appendingPathComponent("build").path, "EmbedSealKit", directory.path])
             #expect(result.status == 0, "\(result.output)\(result.errorOutput)")
             #expect(result.output.contains("sealed password, username for prod/db"))
-            #expect(result.output.contains("unsealed: 2 values, owner SealedSecret"))
-            #expect(result.output.contains("reads key host of db"))
+            #expect(result.output.contains("unsealed: 3 values, owner SealedSecret"))
+            #expect(result.output.contains("reads key port of db"))
         }
     }
 }

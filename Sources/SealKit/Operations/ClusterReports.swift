@@ -18,6 +18,14 @@ public struct ClusterDoctorReport: Sendable, Codable, Equatable {
     public var healthy: Bool
     public var checks: [Check]
 
+    /// One line a check (`ok`, `warn` or `FAIL`), each fix indented under it.
+    public var text: String {
+        checks.map { check in
+            "\(check.passed ? (check.warning ? "warn" : "ok  ") : "FAIL")  \(check.name): \(check.detail)\n"
+                + (check.fix?.split(separator: "\n") ?? []).enumerated().map { "\($0.offset == 0 ? "  fix: " : "      ")\($0.element)\n" }.joined()
+        }.joined()
+    }
+
     /// The report of `checks`; each check's remedy is worded by `wording` and joined to its fix.
     public init(_ checks: [ClusterDoctor.Check], wording: (Remedy) -> String = { $0.description }) {
         healthy = checks.allSatisfy(\.passed)
@@ -69,6 +77,15 @@ public struct ClusterStatusReport: Sendable, Codable, Equatable {
     public var anyFailed: Bool { sealedSecrets.contains(where: \.failed) }
 
     private enum CodingKeys: String, CodingKey { case sealedSecrets, differences }
+
+    /// One line a SealedSecret (failures with their message), then the differences.
+    public var text: String {
+        let items = sealedSecrets.map { item in
+            item.state + String(repeating: " ", count: max(1, 7 - item.state.count)) + item.id + (item.failed ? ": \(item.message.isEmpty ? "no message" : item.message)" : "") + "\n"
+        }
+        let none = sealedSecrets.isEmpty ? ["no SealedSecrets in \(namespace ?? "any namespace")\n"] : []
+        return (items + none + differences.map { "\($0)\n" }).joined()
+    }
 
     /// The SealedSecrets in `namespace` (nil: every namespace), and with `repositoryPaths` the
     /// differences from the SealedSecrets found there, placed as kustomize places them.

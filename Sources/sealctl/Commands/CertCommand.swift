@@ -18,13 +18,10 @@ struct CertCommand: ParsableCommand {
     )
 
     @OptionGroup var certificate: CertificateOptions
-
     @Flag(help: "Fetch from the cluster's controller, ignoring --cert and SEALED_SECRETS_CERT.")
     var fetch = false
-
     @Flag(help: "Describe the certificate instead of printing it.")
     var info = false
-
     @Option(name: [.customShort("w"), .customLong("output-file")], help: ArgumentHelp("Write the PEM to this file, atomically.", valueName: "file"))
     var outputFile: String?
 

@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SealKit
 
 extension CheckReport.Format: ExpressibleByArgument {}
@@ -37,16 +32,12 @@ struct CheckCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("Files or folders (default: the current git repository, or the current folder).", valueName: "path"))
     var paths: [String] = []
-
     @Option(help: "Output format: text, json or sarif.")
     var format: CheckReport.Format = .text
-
     @Option(name: .customLong("allow"), help: ArgumentHelp("Allow plain Secrets in files matching this glob (repeatable; a glob without / matches file names).", valueName: "glob"))
     var allowed: [String] = []
-
     @Option(help: ArgumentHelp("The certificate every SealedSecret must be sealed for (default: each environment's certificate file in sealctl.yaml).", valueName: "file"))
     var cert: String?
-
     @Option(help: ArgumentHelp("The project config (default: the nearest sealctl.yaml).", valueName: "file"))
     var config: String?
 

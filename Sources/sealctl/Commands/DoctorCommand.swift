@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SealKit
 
 /// `sealctl doctor`: why the cluster path works or where it breaks.
@@ -25,10 +20,8 @@ struct DoctorCommand: ParsableCommand {
     )
 
     @OptionGroup var cluster: ClusterOptions
-
     @Option(help: "Output format: text or json.")
     var format: DoctorFormat = .text
-
     @Option(help: ArgumentHelp("The project config whose certificates the cluster's must match (default: the nearest sealctl.yaml).", valueName: "file"))
     var config: String?
 
@@ -41,11 +34,7 @@ struct DoctorCommand: ParsableCommand {
                                                   environment: Environment.values, wording: ErrorText.help)
             switch format {
             case .json: try Console.standardOutput(try JSONText.encode(report))
-            case .text:
-                for check in report.checks {
-                    try Console.standardOutput("\(check.passed ? (check.warning ? "warn" : "ok  ") : "FAIL")  \(check.name): \(check.detail)\n")
-                    for (index, line) in (check.fix?.split(separator: "\n") ?? []).enumerated() { try Console.standardOutput("\(index == 0 ? "  fix: " : "      ")\(line)\n") }
-                }
+            case .text: try Console.standardOutput(report.text)
             }
             if !report.healthy { throw ExitCode(1) }
         }
@@ -71,16 +60,12 @@ struct StatusCommand: ParsableCommand {
 
     @Option(name: [.customShort("n"), .customLong("namespace")], help: ArgumentHelp("Only this namespace (default: the kubeconfig's).", valueName: "namespace"))
     var namespace: String?
-
     @Flag(name: [.customShort("A"), .customLong("all-namespaces")], help: "Every namespace.")
     var allNamespaces = false
-
     @Option(help: ArgumentHelp("A repository folder to compare with.", valueName: "dir"))
     var against: String?
-
     @Option(help: "Output format: text or json.")
     var format: DoctorCommand.DoctorFormat = .text
-
     @OptionGroup var cluster: ClusterOptions
 
     func run() throws {
@@ -89,12 +74,7 @@ struct StatusCommand: ParsableCommand {
                                                  repositoryPaths: against.map { [$0] } ?? [], root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             switch format {
             case .json: try Console.standardOutput(try JSONText.encode(report))
-            case .text:
-                for item in report.sealedSecrets {
-                    try Console.standardOutput(item.state + String(repeating: " ", count: max(1, 7 - item.state.count)) + item.id + (item.failed ? ": \(item.message.isEmpty ? "no message" : item.message)" : "") + "\n")
-                }
-                if report.sealedSecrets.isEmpty { try Console.standardOutput("no SealedSecrets in \(report.namespace ?? "any namespace")\n") }
-                for difference in report.differences { try Console.standardOutput("\(difference)\n") }
+            case .text: try Console.standardOutput(report.text)
             }
             if report.anyFailed { throw ExitCode(1) }
         }

@@ -1,22 +1,14 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SealKit
 
 /// Options shared by `generate` and `rotate`.
 struct WorkflowOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The project config (default: the nearest sealctl.yaml in this folder or above).", valueName: "file"))
     var config: String?
-
     @Option(help: ArgumentHelp("Values for prompted keys when there is no terminal: YAML or JSON, KEY: value or ENV: {KEY: value}. Keep it 0600 and delete it after.", valueName: "file"))
     var valuesFile: String?
-
     @Flag(help: "Show what would change, without writing or asking for anything.")
     var dryRun = false
-
     @OptionGroup var certificate: CertificateOptions
 
     /// Runs the environment workflow for `names` (or `all`) of the project, in order.
@@ -60,10 +52,8 @@ struct GenerateCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("Environments to generate, or `all`.", valueName: "environment"))
     var environments: [String]
-
     @Flag(help: "Seal new values for keys that are already sealed, too.")
     var force = false
-
     @OptionGroup var options: WorkflowOptions
 
     func validate() throws {
@@ -92,10 +82,8 @@ struct RotateCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("The environment.", valueName: "environment"))
     var environment: String
-
     @Argument(help: ArgumentHelp("Keys to renew (default: every generated or prompted secret).", valueName: "key"))
     var keys: [String] = []
-
     @OptionGroup var options: WorkflowOptions
 
     func run() throws {

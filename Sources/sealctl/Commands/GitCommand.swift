@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SealKit
 
 /// `sealctl git ...`: diffs and merges of SealedSecret files in git, with no private key.
@@ -37,10 +32,8 @@ struct GitCommand: ParsableCommand {
 
         @Flag(help: "Set up for every repository of this user instead of this one.")
         var global = false
-
         @Option(name: .customLong("pattern"), help: ArgumentHelp("A file pattern to set up (repeatable; replaces the defaults).", valueName: "glob"))
         var patterns: [String] = []
-
         @Flag(help: "Remove what install wrote.")
         var uninstall = false
 
@@ -98,7 +91,6 @@ struct GitCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("Our version, which receives the result (%A).", valueName: "ours")) var ours: String
         @Argument(help: ArgumentHelp("Their version (%B).", valueName: "theirs")) var theirs: String
         @Argument(help: ArgumentHelp("The path in the repository, for messages (%P).", valueName: "path")) var path: String?
-
         @Option(help: ArgumentHelp("The length of conflict markers (%L).", valueName: "n")) var markerSize = 7
 
         func run() throws {

@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SealKit
 
 /// `sealctl keys`: controller-compatible key pairs and the local keyring.
@@ -32,13 +27,10 @@ struct KeysCommand: ParsableCommand {
 
         @Option(help: ArgumentHelp("Folder to write the pair into.", valueName: "folder"))
         var out: String
-
         @Option(help: "RSA key size in bits.")
         var bits: Int = 4096
-
         @Option(help: ArgumentHelp("Certificate common name (default: empty, as the controller makes it).", valueName: "name"))
         var cn: String = ""
-
         @Option(help: ArgumentHelp("Certificate lifetime, e.g. 87600h, 3650d, 10y (default 10y).", valueName: "duration"))
         var validFor: DurationArgument?
 
@@ -78,7 +70,6 @@ struct KeysCommand: ParsableCommand {
 
         @Argument(help: ArgumentHelp("Certificate or key files (default: the local keyring).", valueName: "file"))
         var files: [String] = []
-
         @OptionGroup var keyring: KeyringOption
 
         func run() throws {
@@ -102,7 +93,6 @@ struct KeysCommand: ParsableCommand {
         )
 
         @OptionGroup var keyring: KeyringOption
-
         @Option(help: "RSA key size in bits.")
         var bits: Int = 4096
 

@@ -30,13 +30,10 @@ struct ResealCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("Files or folders.", valueName: "path"))
     var paths: [String]
-
     @OptionGroup var keys: KeyOptions
     @OptionGroup var certificate: CertificateOptions
-
     @Flag(help: "Rewrite the files in place.")
     var inPlace = false
-
     @OptionGroup var online: OnlineOptions
 
     func validate() throws {

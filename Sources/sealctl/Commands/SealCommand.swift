@@ -29,34 +29,24 @@ struct SealCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var certificate: CertificateOptions
-
     @Option(help: ArgumentHelp("strict, namespace-wide or cluster-wide (default: from the Secret's annotations, else strict; env SEALED_SECRETS_SCOPE).", valueName: "scope"))
     var scope: SealingScope?
-
     @Option(name: [.customShort("n"), .customLong("namespace")], help: ArgumentHelp("Namespace to seal for; an error if the Secret names another one.", valueName: "namespace"))
     var namespace: String?
-
     @Option(help: ArgumentHelp("Name of the sealed Secret (replaces the input's name).", valueName: "name"))
     var name: String?
-
     @Flag(help: "Seal a Secret that has no data.")
     var allowEmptyData = false
-
     @Option(help: ArgumentHelp("Merge the sealed keys into this existing SealedSecret file, rewritten atomically in its own format.", valueName: "file"))
     var mergeInto: String?
-
     @Flag(help: "Seal one raw value (from standard input or --from-file PATH) and print it in base64.")
     var raw = false
-
     @Option(name: .customLong("from-literal"), help: ArgumentHelp("Add KEY=VALUE to a Secret built in memory (repeatable).", valueName: "key=value"))
     var fromLiteral: [String] = []
-
     @Option(name: .customLong("from-file"), help: ArgumentHelp("Add KEY=PATH (or PATH, keyed by its file name) to a Secret built in memory (repeatable); with --raw, the value's file.", valueName: "[key=]path"))
     var fromFile: [String] = []
-
     @Option(name: .customLong("from-env-file"), help: ArgumentHelp("Add every KEY=VALUE line of an env file to a Secret built in memory (repeatable).", valueName: "path"))
     var fromEnvFile: [String] = []
-
     @Option(help: ArgumentHelp("Type of a Secret built in memory.", valueName: "type"))
     var type = "Opaque"
 

@@ -21,10 +21,8 @@ struct SetCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("The SealedSecret file.", valueName: "file"))
     var file: String
-
     @Argument(help: ArgumentHelp("The key to add or replace.", valueName: "key"))
     var key: String
-
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var certificate: CertificateOptions
 
@@ -54,10 +52,8 @@ struct UnsetCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("The SealedSecret file.", valueName: "file"))
     var file: String
-
     @Argument(help: ArgumentHelp("The key to remove.", valueName: "key"))
     var key: String
-
     @OptionGroup var selection: SelectionOptions
 
     func run() throws {
@@ -69,7 +65,6 @@ struct UnsetCommand: ParsableCommand {
 struct SelectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The SealedSecret to change, when the file holds several.", valueName: "name"))
     var name: String?
-
     @Option(name: [.customShort("n"), .customLong("namespace")], help: ArgumentHelp("Its namespace, when names repeat.", valueName: "namespace"))
     var namespace: String?
 

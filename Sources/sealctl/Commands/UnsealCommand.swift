@@ -21,10 +21,8 @@ struct UnsealCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
-
     @OptionGroup var keys: KeyOptions
     @OptionGroup var keyring: KeyringOption
-
     @Flag(help: "Read the deprecated spec.data format of SealedSecrets made before v0.9.")
     var allowLegacy = false
 

@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SealKit
 
 /// `sealctl validate`: SealedSecrets against the CRD schema, and optionally against keys.
@@ -31,13 +26,10 @@ struct ValidateCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("Files or folders to validate (default: standard input).", valueName: "path"))
     var paths: [String] = []
-
     @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp("A file to validate, as if named (repeatable).", valueName: "file"))
     var files: [String] = []
-
     @Option(name: [.customLong("key")], help: ArgumentHelp("Also check that every value decrypts with these private keys (repeatable).", valueName: "file"))
     var keys: [String] = []
-
     @OptionGroup var online: OnlineOptions
     @OptionGroup var cluster: ClusterOptions
 

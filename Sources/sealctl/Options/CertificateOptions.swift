@@ -9,9 +9,7 @@ import SealKit
 struct CertificateOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Certificate file, or file://, https:// (or loopback http://) URL (env SEALED_SECRETS_CERT).", valueName: "path-or-url"))
     var cert: String?
-
     @OptionGroup var keyring: KeyringOption
-
     @OptionGroup var cluster: ClusterOptions
 
     /// SealKit's resolver, with these flags.
@@ -36,16 +34,12 @@ struct CertificateOptions: ParsableArguments {
 struct ClusterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Name of the sealed-secrets controller service (default sealed-secrets-controller; env SEALED_SECRETS_CONTROLLER_NAME).", valueName: "name"))
     var controllerName: String?
-
     @Option(help: ArgumentHelp("Namespace of the controller (default kube-system; env SEALED_SECRETS_CONTROLLER_NAMESPACE).", valueName: "namespace"))
     var controllerNamespace: String?
-
     @Option(help: ArgumentHelp("kubeconfig context to use.", valueName: "context"))
     var context: String?
-
     @Option(help: ArgumentHelp("Path to a kubeconfig file.", valueName: "file"))
     var kubeconfig: String?
-
     @OptionGroup(title: "kubectl connection options (passed to kubectl unchanged)")
     var connection: KubectlConnectionOptions
 
@@ -124,7 +118,6 @@ struct KeyringOption: ParsableArguments {
 struct OnlineOptions: ParsableArguments {
     @Flag(help: "Ask the cluster's controller, through kubectl (kubeseal --validate / --re-encrypt, in bulk).")
     var online = false
-
     @Option(help: ArgumentHelp("With --online: requests per second at most (the controller allows about 2).", valueName: "n"))
     var rate: Double = 2
 

@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SealKit
 
 extension KubesealFormat.OutputFormat: ExpressibleByArgument {}
@@ -13,7 +8,6 @@ struct OutputOptions: ParsableArguments {
     @Option(name: [.customShort("o"), .customLong("format")],
             help: ArgumentHelp("Output format: yaml or json (default: yaml, or json for a -w file ending in .json; env SEALED_SECRETS_FORMAT).", valueName: "format"))
     var format: KubesealFormat.OutputFormat?
-
     @Option(name: [.customShort("w"), .customLong("output-file"), .customLong("sealed-secret-file")],
             help: ArgumentHelp("Write to this file, atomically and only on success (default: standard output).", valueName: "file"))
     var outputFile: String?

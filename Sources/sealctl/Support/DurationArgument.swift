@@ -1,10 +1,5 @@
 import ArgumentParser
 import SealKit
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// A duration such as `87600h` (kubeseal's --key-ttl style), `3650d`, `10y`, or `1y6m`
 /// (units: y = 365 days, w, d, h, m = minutes, s).
