@@ -1,11 +1,4 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SealKit
 
 /// Runs sealctl. Parsing errors, --help and --version go through argument-parser's own
@@ -41,9 +34,7 @@ func runSealctl() -> Never {
         if failure.isBrokenPipe { POSIX.endByBrokenPipe() }
         Console.error(failure)
         exit(1)
-    } catch let error as ValidationError {
-        SealCtl.exit(withError: error)
-    } catch let error as CleanExit {
+    } catch where error is ValidationError || error is CleanExit {
         SealCtl.exit(withError: error)
     } catch {
         Console.error(error)
@@ -56,7 +47,7 @@ func runSealctl() -> Never {
 /// the run did not say what it meant to, and ends by SIGPIPE (a closed pipe) or with 1.
 func exit(_ status: Int32) -> Never {
     if let failure = Console.standardErrorFailure {
-        if failure == EPIPE { POSIX.endByBrokenPipe() }
+        if failure == POSIX.brokenPipe { POSIX.endByBrokenPipe() }
         POSIX.exitProcess(status == 0 ? 1 : status)
     }
     POSIX.exitProcess(status)

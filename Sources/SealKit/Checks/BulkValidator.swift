@@ -59,6 +59,11 @@ public struct BulkValidator {
         self.controller = controller
     }
 
+    /// The inputs `paths` name, or standard input when they name none.
+    public static func inputs(orStandardInput paths: [String]) throws -> [Input] {
+        paths.isEmpty ? [.bytes(try ManifestInput.standardInput(expecting: "SealedSecrets").bytes, name: "stdin")] : try inputs(for: paths)
+    }
+
     /// The inputs for paths given by a user: each named file, and every manifest under each folder.
     public static func inputs(for paths: [String]) throws -> [Input] {
         var inputs: [Input] = []

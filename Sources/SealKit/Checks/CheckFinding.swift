@@ -34,6 +34,11 @@ public enum CheckRule: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// Every rule with its summary, one a line: for a command's help.
+    public static var table: String {
+        allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n")
+    }
+
     /// What to do about it, as data (sealctl names its commands and flags).
     public var remedy: Remedy {
         switch self {

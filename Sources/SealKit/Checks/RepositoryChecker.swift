@@ -3,9 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Offline checks of a repository's manifests, needing no private key and no cluster: plain
 /// Secrets, malformed SealedSecrets, scopes broken by kustomize, values sealed for the wrong
@@ -169,7 +166,7 @@ public struct RepositoryChecker: Sendable {
     private func isAllowListed(_ file: URL) -> Bool {
         let path = relative(file)
         return options.allowedPlainSecretGlobs.contains { glob in
-            glob.contains("/") ? fnmatch(glob, path, 0) == 0 : fnmatch(glob, file.lastPathComponent, 0) == 0
+            POSIX.matches(glob: glob, glob.contains("/") ? path : file.lastPathComponent)
         }
     }
 

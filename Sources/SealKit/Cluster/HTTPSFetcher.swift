@@ -4,9 +4,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A minimal HTTP/1.1 GET over OpenSSL, for certificate URLs.
 ///
@@ -76,9 +73,7 @@ struct HTTPSFetcher {
     private func setTimeouts(_ bio: OpaquePointer) {
         let descriptor = Int32(truncatingIfNeeded: sealkit_BIO_get_fd(bio))
         guard descriptor >= 0 else { return }
-        var value = timeval(tv_sec: Int(timeout), tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
+        POSIX.setSocketTimeouts(descriptor, seconds: Int(timeout))
     }
 
     private func failure(_ url: URL, _ what: String) -> AccessError {

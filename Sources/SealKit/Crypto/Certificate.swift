@@ -112,6 +112,11 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
         date > notValidAfter
     }
 
+    /// A warning when the certificate has expired: SealKit refuses to seal with it.
+    public func expiryNotices(at date: Date = Date()) -> [Notice] {
+        isExpired(at: date) ? [.warning("this certificate expired on \(notValidAfter.iso8601Text); sealing with it is refused")] : []
+    }
+
     /// Whole days from `date` until the certificate expires (0 on its last day; negative after).
     public func daysUntilExpiry(from date: Date = Date()) -> Int {
         Int(notValidAfter.timeIntervalSince(date) / 86400)

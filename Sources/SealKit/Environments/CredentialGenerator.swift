@@ -3,13 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Generates credentials from OpenSSL's CSPRNG, each character drawn uniformly from an alphabet
 /// by rejection sampling (no modulo bias).
@@ -62,5 +55,5 @@ public struct CredentialGenerator: Sendable, Equatable {
     }
 
     /// Bits of entropy in the random part.
-    public var entropyBits: Double { Double(length) * log2(Double(alphabet.characters.count)) }
+    public var entropyBits: Double { Double(length) * POSIX.log2(Double(alphabet.characters.count)) }
 }

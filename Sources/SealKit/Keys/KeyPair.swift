@@ -60,6 +60,23 @@ public struct KeyPair: Sendable {
         return secret
     }
 
+    /// Sizes the controller and SealKit make keys of: a multiple of 256 bits from 2048 to 16384.
+    public static func isSupportedBitCount(_ bits: Int) -> Bool { bits >= 2048 && bits <= 16384 && bits % 256 == 0 }
+
+    /// What ``write(to:)`` wrote into `directory`, the key's fingerprint and expiry, and the next step.
+    public func summary(writtenTo directory: URL) -> String {
+        let secret = directory.appendingPathComponent("sealed-secrets-key.yaml").path
+        return """
+        wrote \(directory.appendingPathComponent("tls.key").path) (private, 0600)
+        wrote \(directory.appendingPathComponent("tls.crt").path)
+        wrote \(secret) (private, 0600)
+        key fingerprint: \(certificate.keyFingerprint)
+        valid until:     \(certificate.notValidAfter.iso8601Text)
+        next: kubectl apply -f \(secret), then restart the controller
+
+        """
+    }
+
     /// Writes `tls.key` (PKCS#1, mode 0600), `tls.crt`, and `sealed-secrets-key.yaml` (the
     /// controller Secret, mode 0600) into `directory`, creating it (mode 0700) if needed.
     /// Never overwrites an existing private key.

@@ -89,6 +89,14 @@ public struct ClusterStatusReport: Sendable, Codable, Equatable {
 
     /// The SealedSecrets in `namespace` (nil: every namespace), and with `repositoryPaths` the
     /// differences from the SealedSecrets found there, placed as kustomize places them.
+    /// `namespace` nil lists the kubeconfig's current namespace (else `default`), as kubectl
+    /// does; `allNamespaces` lists every one.
+    public init(kubectl: Kubectl, namespace: String?, allNamespaces: Bool, repositoryPaths: [String] = [], root: URL,
+                environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        try self.init(kubectl: kubectl, namespace: allNamespaces ? nil : (namespace ?? kubectl.currentNamespace(environment: environment) ?? "default"),
+                      repositoryPaths: repositoryPaths, root: root)
+    }
+
     public init(kubectl: Kubectl, namespace: String?, repositoryPaths: [String] = [], root: URL) throws {
         let entries = try ClusterStatus.entries(using: kubectl, namespace: namespace)
         let placed = repositoryPaths.isEmpty ? nil : try RepositoryChecker(root: root).placedSealedSecrets(paths: repositoryPaths)

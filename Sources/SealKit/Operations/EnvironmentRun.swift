@@ -43,6 +43,24 @@ public struct EnvironmentRun: Sendable {
         self.command = command
     }
 
+    /// The run of the project at `configPath` (or the nearest `sealctl.yaml` at or above
+    /// `folder`), with the prompted values of `valuesFile` when given, and a warning when that
+    /// file of plain values is readable by others.
+    public static func load(configPath: String?, searchingFrom folder: URL, environments: [String], mode: Mode, valuesFile: String?,
+                            dryRun: Bool, command: String) throws -> (run: EnvironmentRun, notices: [Notice]) {
+        guard let project = try ProjectConfig.load(path: configPath, searchingFrom: folder) else { throw OperationError.noProjectConfig }
+        let values = try valuesFile.map { try ValuesFile.load(path: $0, environments: project.environments.map(\.name)) }
+        return (EnvironmentRun(project: project, environments: environments, mode: mode, values: values?.values, dryRun: dryRun, command: command),
+                values?.notices ?? [])
+    }
+
+    /// Asks on the terminal, without echo where the key is secret (``PromptSpec/ask``), saying
+    /// its explanations with `say`; nil when standard input is not a terminal.
+    public static func terminalPrompt(say: @escaping (String) -> Void) -> Prompt? {
+        guard POSIX.isTerminal(.input) else { return nil }
+        return { environment, key, spec in try spec.ask(environment: environment, key: key, read: SecretPrompt.read, complain: say) }
+    }
+
     /// What one environment's run did.
     public struct Step: Sendable {
         public var environment: String
@@ -93,33 +111,5 @@ public struct EnvironmentRun: Sendable {
             return try ask(environment.name, key.name, spec)
         }
         return Step(environment: environment.name, outcome: outcome, text: outcome.summary)
-    }
-}
-
-extension ValuesFile {
-    /// Reads the values file at `path`, with a warning when others can read the plain values in it.
-    public static func load(path: String, environments: [String]) throws -> (values: ValuesFile, notices: [Notice]) {
-        let values = try ValuesFile(bytes: try FileBytes.read(path), source: path, environments: environments)
-        let notice = PrivateFile.readableByOthers(path).map { mode in
-            Notice.warning("\(path) holds plain values and is readable by group or others (mode \(String(mode, radix: 8))); chmod 600 \(path), and delete it when done")
-        }
-        return (values, notice.map { [$0] } ?? [])
-    }
-}
-
-/// Files that hold secrets (private keys, plain values) should be readable by their owner only.
-public enum PrivateFile {
-    /// The file's mode when group or others may read it; nil when only its owner can (or it cannot be read).
-    public static func readableByOthers(_ path: String) -> UInt32? {
-        guard let mode = POSIX.permissions(ofPath: path), mode & 0o077 != 0 else { return nil }
-        return UInt32(mode)
-    }
-
-    /// The keys in `files` (each checked for its mode), else those of `local`.
-    public static func keyring(files: [String], orKeysOf local: LocalKeyring) throws -> (keyring: Keyring, notices: [Notice]) {
-        let notices = files.compactMap { path in
-            readableByOthers(path).map { Notice.warning("\(path) is readable by group or others (mode \(String($0, radix: 8))); private keys should be 0600: chmod 600 \(path)") }
-        }
-        return (try local.keyring(orFiles: files), notices)
     }
 }

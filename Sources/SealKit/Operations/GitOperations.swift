@@ -60,3 +60,15 @@ extension KeyInventory {
         }
     }
 }
+
+extension GitIntegration {
+    /// Sets up diffs and merges of SealedSecrets: the `.gitattributes` lines for `patterns` (or
+    /// the defaults and the project's environment files), and the git config naming `command`.
+    /// The notice says what to commit, for a repository's set-up.
+    public func install(patterns: [String], command: String, searchingFrom folder: URL) throws -> (status: Status, notices: [Notice]) {
+        let config = workTree == nil ? nil : try ProjectConfig.load(path: nil, searchingFrom: folder)
+        let file = try install(patterns: self.patterns(patterns, config: config), command: command)
+        let notices: [Notice] = workTree == nil ? [] : [.note("commit \(PathText.lastComponent(file)) so that everyone gets the attributes; each clone sets up its own git config")]
+        return (try status(), notices)
+    }
+}

@@ -10,6 +10,8 @@ public enum Remedy: Sendable, Hashable {
     case giveNamespace
     /// Seal for the namespace the Secret names.
     case matchNamespace
+    /// Pipe the input in, or name a file.
+    case pipeInput
     /// Rewrite the files in place.
     case rewriteInPlace
     /// Read SealedSecrets in the deprecated `spec.data` format (`acceptsLegacyData`).
@@ -70,13 +72,14 @@ public enum Remedy: Sendable, Hashable {
         case .nameTheSecret: return "set metadata.name"
         case .giveNamespace: return "give a namespace, set metadata.namespace, or seal cluster-wide"
         case .matchNamespace: return "seal for the namespace the Secret names, or change the Secret's"
+        case .pipeInput: return "pipe it in, or name a file"
         case .rewriteInPlace: return "rewrite the files in place, or name one file"
         case .allowLegacyFormat: return "allow the legacy format to read it"
         case .giveRawValueName: return "give the Secret's name"
         case .giveRawValueNamespace: return "give the Secret's namespace"
         case .literalSyntax: return "write it as KEY=VALUE"
         case .giveCertificate: return "give a certificate file"
-        case .nameController(let suggested): return suggested.map { "name the controller (\($0)?)" } ?? "name the controller and its namespace"
+        case .nameController(let suggested): return suggested.map { "name the controller (perhaps \($0))" } ?? "name the controller and its namespace"
         case .chooseController: return "name the controller to choose another"
         case .raiseRequestTimeout: return "allow a longer request timeout, or walk the cluster path to see where it breaks"
         case .generateEnvironmentFirst(let environment): return "generate \(environment) first"

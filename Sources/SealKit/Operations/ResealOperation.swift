@@ -40,10 +40,11 @@ public struct ResealOperation: Sendable {
         public var text: String?
         /// Files written, with ``WritePolicy/inPlace``.
         public var written: Int?
-        /// Documents skipped on purpose and files that could not be written or re-sealed, as
-        /// messages naming the file.
+        /// Documents skipped on purpose (warnings) and files that could not be written or
+        /// re-sealed (errors), each naming the file.
         public var notices: [Notice]
-        public var failures: [String]
+        /// The failures alone.
+        public var failures: [String] { notices.filter { $0.level == .error }.map(\.message) }
         public var summary: SealedSecretFileRewriter.Summary
 
         /// Whether every document was re-sealed and every changed file written: nothing failed
@@ -69,7 +70,7 @@ public struct ResealOperation: Sendable {
         case .offline(let resealer): results = resealer.resealFiles(inputs)
         case .online(let client): results = client.resealFiles(inputs)
         }
-        var report = Report(results: results, text: nil, written: nil, notices: [], failures: [], summary: .init(results, written: nil))
+        var report = Report(results: results, text: nil, written: nil, notices: [], summary: .init(results, written: nil))
         switch policy {
         case .inPlace:
             var written = 0
@@ -79,7 +80,7 @@ public struct ResealOperation: Sendable {
                     try AtomicFile.write(text, to: URL(fileURLWithPath: result.path))
                     written += 1
                 } catch {
-                    report.failures.append("\(error)")
+                    report.notices.append(.init(.error, "\(error)"))
                 }
             }
             report.written = written
@@ -89,7 +90,7 @@ public struct ResealOperation: Sendable {
         report.summary = SealedSecretFileRewriter.Summary(results, written: report.written)
         for result in results {
             report.notices += result.skipped.map { .warning("\(result.path): \($0); left unchanged") }
-            report.failures += result.failures.map { "\(result.path): \($0)" }
+            report.notices += result.failures.map { .init(.error, "\(result.path): \($0)") }
         }
         return report
     }

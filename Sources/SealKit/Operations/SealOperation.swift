@@ -93,6 +93,15 @@ public struct SealOperation: Sendable {
         return result
     }
 
+    /// kubeseal's `--merge-into`: the one Secret of the inputs sealed for the SealedSecret in the
+    /// file at `path` and merged into it in place (``SealedSecretEditor/merge(_:allowEmptyData:certificate:)``);
+    /// the Secret's own name and namespace do not choose the SealedSecret.
+    public func merge(into path: String, certificate: () throws -> Certificate) throws -> SealedSecretEditor.Result {
+        let decoded = try decodedSecrets()
+        guard decoded.count == 1 else { throw OperationError.oneSecretExpected(found: decoded.count) }
+        return try SealedSecretEditor(path: path).merge(decoded[0].secret, allowEmptyData: options.allowEmptyData, certificate: certificate)
+    }
+
     /// One raw value sealed for `scope` (default strict), `name` and `namespace`, in base64, as
     /// `kubeseal --raw` prints it. A namespace-bound scope without a namespace takes
     /// `defaultNamespace()`.

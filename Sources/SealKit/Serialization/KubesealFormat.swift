@@ -3,13 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Writes documents exactly as `kubeseal` prints them (kubeseal v0.32 and later).
 ///
@@ -145,7 +138,7 @@ public enum KubesealFormat {
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + values.reduce(0) { $0 + $1.utf8.count })
             var copied = 0, searched = 0
-            while let found = firstIndex(of: marker[0], in: bytes, from: searched) {
+            while let found = POSIX.firstIndex(of: marker[0], in: bytes, from: searched) {
                 searched = found + 1
                 guard found + marker.count < bytes.count, UnsafeBufferPointer(rebasing: bytes[found ..< found + marker.count]).elementsEqual(marker) else { continue }
                 var end = found + marker.count, number = 0
@@ -212,7 +205,7 @@ public enum KubesealFormat {
     static func hasLineFeed(_ text: String) -> Bool {
         withBytes(text) { bytes in
             var start = 0
-            while let found = firstIndex(of: 0x0A, in: bytes, from: start) {
+            while let found = POSIX.firstIndex(of: 0x0A, in: bytes, from: start) {
                 if found == 0 || bytes[found - 1] != 0x0D { return true }
                 start = found + 1
             }
@@ -224,20 +217,12 @@ public enum KubesealFormat {
     static func hasNextLine(_ text: String) -> Bool {
         withBytes(text) { bytes in
             var start = 0
-            while let found = firstIndex(of: 0xC2, in: bytes, from: start) {
+            while let found = POSIX.firstIndex(of: 0xC2, in: bytes, from: start) {
                 if found + 1 < bytes.count && bytes[found + 1] == 0x85 { return true }
                 start = found + 1
             }
             return false
         }
-    }
-
-    /// The first `byte` in `bytes` at or after `start`: memchr, which reads many bytes a step
-    /// (a generic loop took about five instructions a byte).
-    private static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard start < bytes.count, let base = bytes.baseAddress,
-              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// `text`'s UTF-8 bytes in place (a native string's storage is contiguous).

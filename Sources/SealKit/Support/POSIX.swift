@@ -141,6 +141,31 @@ package enum POSIX {
         return "/"
     }
 
+    /// The first `byte` in `bytes` at or after `start`: memchr, which reads many bytes a step
+    /// (a generic loop took about five instructions a byte).
+    package static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Whether `text` matches the shell glob `pattern` (`fnmatch(3)` without flags: `*` also
+    /// matches `/`).
+    package static func matches(glob pattern: String, _ text: String) -> Bool { fnmatch(pattern, text, 0) == 0 }
+
+    /// Gives every read and write on the socket `descriptor` at most `seconds`.
+    package static func setSocketTimeouts(_ descriptor: Int32, seconds: Int) {
+        var value = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    /// The base-2 logarithm (the C library's; the standard library has none).
+    package static func log2(_ value: Double) -> Double { systemLog2(value) }
+
+    /// `EPIPE`: a write to a pipe whose reader has gone.
+    package static let brokenPipe = EPIPE
+
     /// The message of an `errno` value.
     package static func message(_ code: Int32) -> String { String(cString: strerror(code)) }
 
@@ -155,6 +180,8 @@ package enum POSIX {
         package var description: String { "\(step) failed: \(POSIX.message(code))" }
     }
 }
+
+private func systemLog2(_ value: Double) -> Double { log2(value) }
 
 /// A mutual-exclusion lock over `pthread_mutex_t` (NSLock is not in FoundationEssentials, and
 /// `Synchronization.Mutex` needs macOS 15).

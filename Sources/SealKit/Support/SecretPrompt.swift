@@ -22,6 +22,12 @@ package enum SecretPrompt {
     /// The terminal settings to restore if the process is interrupted mid-prompt.
     nonisolated(unsafe) private static var savedSettings: termios?
 
+    /// A secret value from standard input, or asked for with `prompt` without echo when
+    /// standard input is a terminal: never from the command line.
+    package static func valueFromInputOrTerminal(_ prompt: String) throws -> [UInt8] {
+        POSIX.isTerminal(.input) ? Array(try read(prompt).utf8) : try POSIX.readStandardInput()
+    }
+
     /// Prompts on /dev/tty (so it works while stdout is redirected) and reads one line.
     package static func read(_ prompt: String, hidden: Bool = true) throws -> String {
         let tty = open("/dev/tty", O_RDWR)

@@ -18,10 +18,8 @@ struct CertCommand: ParsableCommand {
     )
 
     @OptionGroup var certificate: CertificateOptions
-    @Flag(help: "Fetch from the cluster's controller, ignoring --cert and SEALED_SECRETS_CERT.")
-    var fetch = false
-    @Flag(help: "Describe the certificate instead of printing it.")
-    var info = false
+    @Flag(help: "Fetch from the cluster's controller, ignoring --cert and SEALED_SECRETS_CERT.") var fetch = false
+    @Flag(help: "Describe the certificate instead of printing it.") var info = false
     @Option(name: [.customShort("w"), .customLong("output-file")], help: ArgumentHelp("Write the PEM to this file, atomically.", valueName: "file"))
     var outputFile: String?
 
@@ -29,9 +27,7 @@ struct CertCommand: ParsableCommand {
         let source = try certificate.source(forceCluster: fetch)
         let certificate = try source.fetchCertificate { Console.show([$0]) }
         if info { return try Console.standardOutput(source.describe(certificate)) }
-        try OutputOptions(outputFile: outputFile).emit(certificate.pemRepresentation)
-        if certificate.isExpired() {
-            Console.warning("this certificate expired on \(certificate.notValidAfter.iso8601Text); sealing with it is refused")
-        }
+        try outputFile.map { try AtomicFile.write(certificate.pemRepresentation, to: URL(fileURLWithPath: $0)) } ?? Console.standardOutput(certificate.pemRepresentation)
+        Console.show(certificate.expiryNotices())
     }
 }

@@ -20,8 +20,7 @@ struct DoctorCommand: ParsableCommand {
     )
 
     @OptionGroup var cluster: ClusterOptions
-    @Option(help: "Output format: text or json.")
-    var format: DoctorFormat = .text
+    @Option(help: "Output format: text or json.") var format: DoctorFormat = .text
     @Option(help: ArgumentHelp("The project config whose certificates the cluster's must match (default: the nearest sealctl.yaml).", valueName: "file"))
     var config: String?
 
@@ -60,18 +59,15 @@ struct StatusCommand: ParsableCommand {
 
     @Option(name: [.customShort("n"), .customLong("namespace")], help: ArgumentHelp("Only this namespace (default: the kubeconfig's).", valueName: "namespace"))
     var namespace: String?
-    @Flag(name: [.customShort("A"), .customLong("all-namespaces")], help: "Every namespace.")
-    var allNamespaces = false
-    @Option(help: ArgumentHelp("A repository folder to compare with.", valueName: "dir"))
-    var against: String?
-    @Option(help: "Output format: text or json.")
-    var format: DoctorCommand.DoctorFormat = .text
+    @Flag(name: [.customShort("A"), .customLong("all-namespaces")], help: "Every namespace.") var allNamespaces = false
+    @Option(help: ArgumentHelp("A repository folder to compare with.", valueName: "dir")) var against: String?
+    @Option(help: "Output format: text or json.") var format: DoctorCommand.DoctorFormat = .text
     @OptionGroup var cluster: ClusterOptions
 
     func run() throws {
         try Console.exitingTwoOnError {
-            let report = try ClusterStatusReport(kubectl: cluster.kubectl, namespace: allNamespaces ? nil : (namespace ?? cluster.currentNamespace() ?? "default"),
-                                                 repositoryPaths: against.map { [$0] } ?? [], root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            let report = try ClusterStatusReport(kubectl: cluster.kubectl, namespace: namespace, allNamespaces: allNamespaces,
+                                                 repositoryPaths: against.map { [$0] } ?? [], root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), environment: Environment.values)
             switch format {
             case .json: try Console.standardOutput(try JSONText.encode(report))
             case .text: try Console.standardOutput(report.text)

@@ -18,8 +18,7 @@ struct EditCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The SealedSecret file.", valueName: "file"))
-    var file: String
+    @Argument(help: ArgumentHelp("The SealedSecret file.", valueName: "file")) var file: String
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var keys: KeyOptions
     @OptionGroup var certificate: CertificateOptions
@@ -50,10 +49,8 @@ struct DiffCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The old SealedSecret file.", valueName: "old"))
-    var old: String
-    @Argument(help: ArgumentHelp("The new SealedSecret file.", valueName: "new"))
-    var new: String
+    @Argument(help: ArgumentHelp("The old SealedSecret file.", valueName: "old")) var old: String
+    @Argument(help: ArgumentHelp("The new SealedSecret file.", valueName: "new")) var new: String
     @OptionGroup var keys: KeyOptions
     @OptionGroup var keyring: KeyringOption
 

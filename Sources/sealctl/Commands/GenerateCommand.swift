@@ -3,25 +3,18 @@ import SealKit
 
 /// Options shared by `generate` and `rotate`.
 struct WorkflowOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The project config (default: the nearest sealctl.yaml in this folder or above).", valueName: "file"))
-    var config: String?
+    @Option(help: ArgumentHelp("The project config (default: the nearest sealctl.yaml in this folder or above).", valueName: "file")) var config: String?
     @Option(help: ArgumentHelp("Values for prompted keys when there is no terminal: YAML or JSON, KEY: value or ENV: {KEY: value}. Keep it 0600 and delete it after.", valueName: "file"))
     var valuesFile: String?
-    @Flag(help: "Show what would change, without writing or asking for anything.")
-    var dryRun = false
+    @Flag(help: "Show what would change, without writing or asking for anything.") var dryRun = false
     @OptionGroup var certificate: CertificateOptions
 
     /// Runs the environment workflow for `names` (or `all`) of the project, in order.
     func run(_ names: [String], mode: EnvironmentRun.Mode, command: String) throws {
-        guard let project = try ProjectConfig.load(path: config, searchingFrom: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) else {
-            throw OperationError.noProjectConfig
-        }
-        let values = try valuesFile.map { try ValuesFile.load(path: $0, environments: project.environments.map(\.name)) }
-        Console.show(values?.notices ?? [])
-        let run = EnvironmentRun(project: project, environments: names, mode: mode, values: values?.values, dryRun: dryRun, command: command)
-        let ask: EnvironmentRun.Prompt? = POSIX.isTerminal(.input) ? { environment, key, spec in
-            try spec.ask(environment: environment, key: key, read: SecretPrompt.read) { Console.standardError($0 + "\n") }
-        } : nil
+        let (run, notices) = try EnvironmentRun.load(configPath: config, searchingFrom: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                                                     environments: names, mode: mode, valuesFile: valuesFile, dryRun: dryRun, command: command)
+        Console.show(notices)
+        let ask = EnvironmentRun.terminalPrompt { Console.standardError($0 + "\n") }
         for step in try run.run(certificate: { try certificate.certificate(configured: $0) }, ask: ask) {
             try Console.standardOutput(step.text + (step.remedy.map { ErrorText.hint($0) + "\n" } ?? ""))
         }
@@ -50,10 +43,8 @@ struct GenerateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Environments to generate, or `all`.", valueName: "environment"))
-    var environments: [String]
-    @Flag(help: "Seal new values for keys that are already sealed, too.")
-    var force = false
+    @Argument(help: ArgumentHelp("Environments to generate, or `all`.", valueName: "environment")) var environments: [String]
+    @Flag(help: "Seal new values for keys that are already sealed, too.") var force = false
     @OptionGroup var options: WorkflowOptions
 
     func validate() throws {
@@ -80,10 +71,8 @@ struct RotateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The environment.", valueName: "environment"))
-    var environment: String
-    @Argument(help: ArgumentHelp("Keys to renew (default: every generated or prompted secret).", valueName: "key"))
-    var keys: [String] = []
+    @Argument(help: ArgumentHelp("The environment.", valueName: "environment")) var environment: String
+    @Argument(help: ArgumentHelp("Keys to renew (default: every generated or prompted secret).", valueName: "key")) var keys: [String] = []
     @OptionGroup var options: WorkflowOptions
 
     func run() throws {

@@ -30,29 +30,26 @@ struct GitCommand: ParsableCommand {
             """
         )
 
-        @Flag(help: "Set up for every repository of this user instead of this one.")
-        var global = false
+        @Flag(help: "Set up for every repository of this user instead of this one.") var global = false
         @Option(name: .customLong("pattern"), help: ArgumentHelp("A file pattern to set up (repeatable; replaces the defaults).", valueName: "glob"))
         var patterns: [String] = []
-        @Flag(help: "Remove what install wrote.")
-        var uninstall = false
+        @Flag(help: "Remove what install wrote.") var uninstall = false
 
         func run() throws {
             let git = try GitCommand.integration(global: global)
             if uninstall { return try git.uninstall() }
-            let config = try ProjectConfig.load(path: nil, searchingFrom: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            // A repository's config names this binary by its path; the global one, sealctl on PATH.
             let command = global ? "sealctl" : GitIntegration.absoluteCommand(CommandLine.arguments[0], environment: Environment.values)
-            let file = try git.install(patterns: git.patterns(patterns, config: global ? nil : config), command: command)
-            try Console.standardOutput(try git.status().description + "\n")
-            if !global { Console.standardError("commit \(PathText.lastComponent(file)) so that everyone gets the attributes; each clone runs sealctl git install for the config\n") }
+            let (status, notices) = try git.install(patterns: patterns, command: command, searchingFrom: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            try Console.standardOutput(status.description + "\n")
+            Console.show(notices)
         }
     }
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "status", abstract: "Say what sealctl git install has set up.")
 
-        @Flag(help: "The global set-up instead of this repository's.")
-        var global = false
+        @Flag(help: "The global set-up instead of this repository's.") var global = false
 
         func run() throws {
             let status = try GitCommand.integration(global: global).status()
@@ -68,8 +65,7 @@ struct GitCommand: ParsableCommand {
             discussion: "With SEALCTL_DIFF_KEY (a private-key file) or a local keyring, each key also shows a keyed fingerprint of its value, so a re-seal of the same value shows as such."
         )
 
-        @Argument(help: ArgumentHelp("The file (git passes a temporary copy).", valueName: "file"))
-        var file: String
+        @Argument(help: ArgumentHelp("The file (git passes a temporary copy).", valueName: "file")) var file: String
 
         func run() throws {
             let keyring = try GitIntegration.diffKeyring(environment: Environment.values)

@@ -25,32 +25,20 @@ struct KeysCommand: ParsableCommand {
             """
         )
 
-        @Option(help: ArgumentHelp("Folder to write the pair into.", valueName: "folder"))
-        var out: String
-        @Option(help: "RSA key size in bits.")
-        var bits: Int = 4096
-        @Option(help: ArgumentHelp("Certificate common name (default: empty, as the controller makes it).", valueName: "name"))
-        var cn: String = ""
-        @Option(help: ArgumentHelp("Certificate lifetime, e.g. 87600h, 3650d, 10y (default 10y).", valueName: "duration"))
-        var validFor: DurationArgument?
+        @Option(help: ArgumentHelp("Folder to write the pair into.", valueName: "folder")) var out: String
+        @Option(help: "RSA key size in bits.") var bits: Int = 4096
+        @Option(help: ArgumentHelp("Certificate common name (default: empty, as the controller makes it).", valueName: "name")) var cn: String = ""
+        @Option(help: ArgumentHelp("Certificate lifetime, e.g. 87600h, 3650d, 10y (default 10y).", valueName: "duration")) var validFor: String?
 
         func validate() throws {
-            guard bits >= 2048, bits <= 16384, bits % 256 == 0 else { throw ValidationError("--bits must be a multiple of 256 from 2048 to 16384") }
+            if let validFor, DurationText.seconds(validFor) == nil { throw ValidationError("--valid-for \"\(validFor)\" is not a duration (87600h, 3650d, 10y, 1y6m)") }
+            guard KeyPair.isSupportedBitCount(bits) else { throw ValidationError("--bits must be a multiple of 256 from 2048 to 16384") }
         }
 
         func run() throws {
-            let pair = try KeyPair.generate(bitCount: bits, commonName: cn, validity: validFor?.seconds ?? Certificate.controllerDefaultValidity)
-            let folder = URL(fileURLWithPath: out)
-            try pair.write(to: folder)
-            try Console.standardOutput("""
-            wrote \(folder.appendingPathComponent("tls.key").path) (private, 0600)
-            wrote \(folder.appendingPathComponent("tls.crt").path)
-            wrote \(folder.appendingPathComponent("sealed-secrets-key.yaml").path) (private, 0600)
-            key fingerprint: \(pair.certificate.keyFingerprint)
-            valid until:     \(pair.certificate.notValidAfter.iso8601Text)
-            next: kubectl apply -f \(folder.appendingPathComponent("sealed-secrets-key.yaml").path), then restart the controller
-
-            """)
+            let pair = try KeyPair.generate(bitCount: bits, commonName: cn, validity: validFor.flatMap(DurationText.seconds) ?? Certificate.controllerDefaultValidity)
+            try pair.write(to: URL(fileURLWithPath: out))
+            try Console.standardOutput(pair.summary(writtenTo: URL(fileURLWithPath: out)))
         }
     }
 
@@ -68,8 +56,7 @@ struct KeysCommand: ParsableCommand {
             """
         )
 
-        @Argument(help: ArgumentHelp("Certificate or key files (default: the local keyring).", valueName: "file"))
-        var files: [String] = []
+        @Argument(help: ArgumentHelp("Certificate or key files (default: the local keyring).", valueName: "file")) var files: [String] = []
         @OptionGroup var keyring: KeyringOption
 
         func run() throws {
@@ -93,8 +80,7 @@ struct KeysCommand: ParsableCommand {
         )
 
         @OptionGroup var keyring: KeyringOption
-        @Option(help: "RSA key size in bits.")
-        var bits: Int = 4096
+        @Option(help: "RSA key size in bits.") var bits: Int = 4096
 
         func run() throws {
             let local = keyring.effective

@@ -28,12 +28,10 @@ struct ResealCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Files or folders.", valueName: "path"))
-    var paths: [String]
+    @Argument(help: ArgumentHelp("Files or folders.", valueName: "path")) var paths: [String]
     @OptionGroup var keys: KeyOptions
     @OptionGroup var certificate: CertificateOptions
-    @Flag(help: "Rewrite the files in place.")
-    var inPlace = false
+    @Flag(help: "Rewrite the files in place.") var inPlace = false
     @OptionGroup var online: OnlineOptions
 
     func validate() throws {
@@ -50,7 +48,6 @@ struct ResealCommand: ParsableCommand {
         if let text = report.text { try Console.standardOutput(text) }
         Console.standardError("\(report.summary)\n")
         Console.show(report.notices)
-        for failure in report.failures { Console.standardError("error: \(failure)\n") }
         if !report.succeeded { throw ExitCode(1) }
     }
 }

@@ -33,22 +33,18 @@ struct SealCommand: ParsableCommand {
     var scope: SealingScope?
     @Option(name: [.customShort("n"), .customLong("namespace")], help: ArgumentHelp("Namespace to seal for; an error if the Secret names another one.", valueName: "namespace"))
     var namespace: String?
-    @Option(help: ArgumentHelp("Name of the sealed Secret (replaces the input's name).", valueName: "name"))
-    var name: String?
-    @Flag(help: "Seal a Secret that has no data.")
-    var allowEmptyData = false
+    @Option(help: ArgumentHelp("Name of the sealed Secret (replaces the input's name).", valueName: "name")) var name: String?
+    @Flag(help: "Seal a Secret that has no data.") var allowEmptyData = false
     @Option(help: ArgumentHelp("Merge the sealed keys into this existing SealedSecret file, rewritten atomically in its own format.", valueName: "file"))
     var mergeInto: String?
-    @Flag(help: "Seal one raw value (from standard input or --from-file PATH) and print it in base64.")
-    var raw = false
+    @Flag(help: "Seal one raw value (from standard input or --from-file PATH) and print it in base64.") var raw = false
     @Option(name: .customLong("from-literal"), help: ArgumentHelp("Add KEY=VALUE to a Secret built in memory (repeatable).", valueName: "key=value"))
     var fromLiteral: [String] = []
     @Option(name: .customLong("from-file"), help: ArgumentHelp("Add KEY=PATH (or PATH, keyed by its file name) to a Secret built in memory (repeatable); with --raw, the value's file.", valueName: "[key=]path"))
     var fromFile: [String] = []
     @Option(name: .customLong("from-env-file"), help: ArgumentHelp("Add every KEY=VALUE line of an env file to a Secret built in memory (repeatable).", valueName: "path"))
     var fromEnvFile: [String] = []
-    @Option(help: ArgumentHelp("Type of a Secret built in memory.", valueName: "type"))
-    var type = "Opaque"
+    @Option(help: ArgumentHelp("Type of a Secret built in memory.", valueName: "type")) var type = "Opaque"
 
     var buildsSecretInMemory: Bool { !fromLiteral.isEmpty || (!fromFile.isEmpty && !raw) || !fromEnvFile.isEmpty }
 
@@ -65,7 +61,7 @@ struct SealCommand: ParsableCommand {
         let scope = try self.scope ?? SealingScope.fromEnvironment(Environment.values)
         let cluster = certificate.cluster
         if raw {
-            let value = try fromFile.first.map { try FileBytes.read($0) } ?? Console.standardInput(expecting: "the raw value", or: "--from-file PATH")
+            let value = try fromFile.first.map { try FileBytes.read($0) } ?? ManifestInput.standardInput(expecting: "the raw value").bytes
             return try output.emit(try SealOperation.sealRawValue(value, scope: scope, name: name, namespace: namespace,
                                                                   defaultNamespace: cluster.currentNamespace, certificate: { try certificate.certificate() }))
         }
@@ -78,12 +74,7 @@ struct SealCommand: ParsableCommand {
         }
         let operation = SealOperation(secrets: secrets, options: Sealer.Options(scope: scope, name: name, namespace: namespace, allowEmptyData: allowEmptyData),
                                       format: try output.resolvedFormat(), defaultNamespace: { cluster.currentNamespace() })
-        if let mergeInto {
-            // --name and -n describe the Secret being merged, not which SealedSecret to merge into.
-            let decoded = try operation.decodedSecrets()
-            guard decoded.count == 1 else { throw OperationError.oneSecretExpected(found: decoded.count) }
-            return Console.show(try SealedSecretEditor(path: mergeInto).merge(decoded[0].secret, allowEmptyData: allowEmptyData, certificate: { try certificate.certificate() }).notices)
-        }
+        if let mergeInto { return Console.show(try operation.merge(into: mergeInto) { try certificate.certificate() }.notices) }
         let result = try operation.run(certificate: { try certificate.certificate() })
         Console.show(result.notices)
         try output.emit(result.text)

@@ -19,22 +19,14 @@ struct SetCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The SealedSecret file.", valueName: "file"))
-    var file: String
-    @Argument(help: ArgumentHelp("The key to add or replace.", valueName: "key"))
-    var key: String
+    @Argument(help: ArgumentHelp("The SealedSecret file.", valueName: "file")) var file: String
+    @Argument(help: ArgumentHelp("The key to add or replace.", valueName: "key")) var key: String
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var certificate: CertificateOptions
 
-    func validate() throws {
-        guard SecretBuilder.isValidKey(key) else { throw ValidationError(SealingError.invalidKey(key: key).description) }
-    }
-
     func run() throws {
-        let result = try selection.editor(file).set(key, readingValue: {
-            // From standard input, or asked for without echo on a terminal: never from argv.
-            POSIX.isTerminal(.input) ? Array(try SecretPrompt.read("Value for \(key): ").utf8) : try POSIX.readStandardInput()
-        }, certificate: { try certificate.certificate() })
+        let result = try selection.editor(file).set(key, readingValue: { try SecretPrompt.valueFromInputOrTerminal("Value for \(key): ") },
+                                                    certificate: { try certificate.certificate() })
         Console.show(result.notices)
     }
 }
@@ -50,10 +42,8 @@ struct UnsetCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The SealedSecret file.", valueName: "file"))
-    var file: String
-    @Argument(help: ArgumentHelp("The key to remove.", valueName: "key"))
-    var key: String
+    @Argument(help: ArgumentHelp("The SealedSecret file.", valueName: "file")) var file: String
+    @Argument(help: ArgumentHelp("The key to remove.", valueName: "key")) var key: String
     @OptionGroup var selection: SelectionOptions
 
     func run() throws {
@@ -63,10 +53,8 @@ struct UnsetCommand: ParsableCommand {
 
 /// `--name` and `--namespace`: which SealedSecret of a file holding several is meant.
 struct SelectionOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The SealedSecret to change, when the file holds several.", valueName: "name"))
-    var name: String?
-    @Option(name: [.customShort("n"), .customLong("namespace")], help: ArgumentHelp("Its namespace, when names repeat.", valueName: "namespace"))
-    var namespace: String?
+    @Option(help: ArgumentHelp("The SealedSecret to change, when the file holds several.", valueName: "name")) var name: String?
+    @Option(name: [.customShort("n"), .customLong("namespace")], help: ArgumentHelp("Its namespace, when names repeat.", valueName: "namespace")) var namespace: String?
 
     func editor(_ path: String) -> SealedSecretEditor {
         SealedSecretEditor(path: path, name: name, namespace: namespace)

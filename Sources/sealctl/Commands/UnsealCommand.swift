@@ -23,8 +23,7 @@ struct UnsealCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var keys: KeyOptions
     @OptionGroup var keyring: KeyringOption
-    @Flag(help: "Read the deprecated spec.data format of SealedSecrets made before v0.9.")
-    var allowLegacy = false
+    @Flag(help: "Read the deprecated spec.data format of SealedSecrets made before v0.9.") var allowLegacy = false
 
     func run() throws {
         let unsealer = Unsealer(keyring: try keys.keyring(orKeysOf: keyring.effective), acceptsLegacyData: allowLegacy)

@@ -24,8 +24,7 @@ struct ValidateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Files or folders to validate (default: standard input).", valueName: "path"))
-    var paths: [String] = []
+    @Argument(help: ArgumentHelp("Files or folders to validate (default: standard input).", valueName: "path")) var paths: [String] = []
     @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp("A file to validate, as if named (repeatable).", valueName: "file"))
     var files: [String] = []
     @Option(name: [.customLong("key")], help: ArgumentHelp("Also check that every value decrypts with these private keys (repeatable).", valueName: "file"))
@@ -34,9 +33,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var cluster: ClusterOptions
 
     func run() throws {
-        let named = files + paths
-        let inputs = named.isEmpty ? [.bytes(try Console.standardInput(expecting: "SealedSecrets", or: "name files or folders"), name: "stdin")]
-                                   : try BulkValidator.inputs(for: named)
+        let inputs = try BulkValidator.inputs(orStandardInput: files + paths)
         let validator = BulkValidator(
             unsealer: keys.isEmpty ? nil : Unsealer(keyring: try Keyring(contentsOf: keys.map { URL(fileURLWithPath: $0) })),
             controller: try online.client(cluster))

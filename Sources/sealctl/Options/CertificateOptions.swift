@@ -7,8 +7,7 @@ import SealKit
 /// kubeconfig exists or a cluster flag is given), and last the default local keyring, made on
 /// first use so that sealing works offline.
 struct CertificateOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Certificate file, or file://, https:// (or loopback http://) URL (env SEALED_SECRETS_CERT).", valueName: "path-or-url"))
-    var cert: String?
+    @Option(help: ArgumentHelp("Certificate file, or file://, https:// (or loopback http://) URL (env SEALED_SECRETS_CERT).", valueName: "path-or-url")) var cert: String?
     @OptionGroup var keyring: KeyringOption
     @OptionGroup var cluster: ClusterOptions
 
@@ -36,12 +35,9 @@ struct ClusterOptions: ParsableArguments {
     var controllerName: String?
     @Option(help: ArgumentHelp("Namespace of the controller (default kube-system; env SEALED_SECRETS_CONTROLLER_NAMESPACE).", valueName: "namespace"))
     var controllerNamespace: String?
-    @Option(help: ArgumentHelp("kubeconfig context to use.", valueName: "context"))
-    var context: String?
-    @Option(help: ArgumentHelp("Path to a kubeconfig file.", valueName: "file"))
-    var kubeconfig: String?
-    @OptionGroup(title: "kubectl connection options (passed to kubectl unchanged)")
-    var connection: KubectlConnectionOptions
+    @Option(help: ArgumentHelp("kubeconfig context to use.", valueName: "context")) var context: String?
+    @Option(help: ArgumentHelp("Path to a kubeconfig file.", valueName: "file")) var kubeconfig: String?
+    @OptionGroup(title: "kubectl connection options (passed to kubectl unchanged)") var connection: KubectlConnectionOptions
 
     var controller: SealedSecretsController {
         SealedSecretsController(name: controllerName, namespace: controllerNamespace, environment: Environment.values)
@@ -97,7 +93,7 @@ struct KeyOptions: ParsableArguments {
 
     /// The keys: the files given (a warning for each that others can read), or every key of the local keyring.
     func keyring(orKeysOf local: LocalKeyring) throws -> Keyring {
-        let (keyring, notices) = try PrivateFile.keyring(files: keys, orKeysOf: local)
+        let (keyring, notices) = try local.keyringCheckingModes(orFiles: keys)
         Console.show(notices)
         return keyring
     }
@@ -116,10 +112,8 @@ struct KeyringOption: ParsableArguments {
 
 /// `--online` and `--rate`: ask the cluster's controller, paced.
 struct OnlineOptions: ParsableArguments {
-    @Flag(help: "Ask the cluster's controller, through kubectl (kubeseal --validate / --re-encrypt, in bulk).")
-    var online = false
-    @Option(help: ArgumentHelp("With --online: requests per second at most (the controller allows about 2).", valueName: "n"))
-    var rate: Double = 2
+    @Flag(help: "Ask the cluster's controller, through kubectl (kubeseal --validate / --re-encrypt, in bulk).") var online = false
+    @Option(help: ArgumentHelp("With --online: requests per second at most (the controller allows about 2).", valueName: "n")) var rate: Double = 2
 
     func validate() throws {
         if rate <= 0 { throw ValidationError("--rate must be positive") }

@@ -1,12 +1,10 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SealKit
+
+/// The process environment, read once.
+enum Environment {
+    static let values = ProcessInfo.processInfo.environment
+}
 
 /// Where sealctl talks to the user: data on stdout, everything else on stderr.
 enum Console {
@@ -14,12 +12,6 @@ enum Console {
     static func error(_ error: any Error) {
         let text = ErrorText.describe(error).replacing("\n", with: " ")
         standardError("error: \(text)\n")
-    }
-
-    /// Standard input to its end; a terminal there is refused with a hint, not waited on.
-    static func standardInput(expecting what: String, or alternative: String) throws -> [UInt8] {
-        guard !POSIX.isTerminal(.input) else { throw CLIError("standard input is a terminal (tty detected: expecting \(what)); pipe it in, or use \(alternative)") }
-        return try POSIX.readStandardInput()
     }
 
     /// Runs `body` for a command whose own exit codes mean something (0, 1): any error is printed
@@ -43,7 +35,7 @@ enum Console {
 
     /// Each notice as `note: ...` or `warning: ...`, with sealctl's wording of its remedy.
     static func show(_ notices: [Notice]) {
-        for notice in notices { standardError("\(notice.level.rawValue): \(ErrorText.describe(notice))\n") }
+        for notice in notices { standardError("\(notice.level.rawValue): \(notice.message)\(notice.remedy.map(ErrorText.hint) ?? "")\n") }
     }
 
     /// Messages, warnings and prompts. A failed write here cannot be reported on stderr itself:
@@ -74,14 +66,8 @@ enum Console {
 /// Unix tools do, and reports anything else.
 struct StandardOutputError: Error, CustomStringConvertible {
     let code: Int32
-    var isBrokenPipe: Bool { code == EPIPE }
+    var isBrokenPipe: Bool { code == POSIX.brokenPipe }
     var description: String { "cannot write to standard output: \(POSIX.message(code))" }
-}
-
-/// A command-line error with a message for the user.
-struct CLIError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }
 
 /// SealKit's reports as JSON for scripts: keys in declaration order, indented, one line break at the end.
@@ -90,5 +76,23 @@ enum JSONText {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+}
+
+/// A status line on stderr that rewrites itself, shown only when stderr is a terminal.
+final class ProgressLine {
+    private let enabled = POSIX.isTerminal(.error)
+    private var shown = false
+
+    func show(_ text: String) {
+        guard enabled else { return }
+        Console.standardError("\r\u{1B}[K" + String(text.prefix(120)))
+        shown = true
+    }
+
+    func clear() {
+        guard enabled, shown else { return }
+        Console.standardError("\r\u{1B}[K")
+        shown = false
     }
 }

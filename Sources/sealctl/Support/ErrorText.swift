@@ -9,11 +9,6 @@ enum ErrorText {
         "\(error)" + ((error as? RemediableError)?.remedy.map(hint) ?? "")
     }
 
-    /// `message` with the remedy's hint.
-    static func describe(_ notice: Notice) -> String {
-        notice.message + (notice.remedy.map(hint) ?? "")
-    }
-
     /// The remedy in sealctl's terms, as a clause to append.
     static func hint(_ remedy: Remedy) -> String {
         switch remedy {
@@ -21,6 +16,7 @@ enum ErrorText {
         case .nameTheSecret: return " (set one, or pass --name)"
         case .giveNamespace: return ": pass -n/--namespace, set metadata.namespace, or use --scope cluster-wide"
         case .matchNamespace: return " (-n/--namespace)"
+        case .pipeInput: return "; pipe it in, or name a file (-f FILE, --from-file PATH, or paths)"
         case .rewriteInPlace: return ": pass --in-place to rewrite them, or name one file to print its result"
         case .allowLegacyFormat: return "; pass --allow-legacy to read it"
         case .giveRawValueName: return ": pass --name"

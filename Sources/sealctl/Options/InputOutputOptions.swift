@@ -12,10 +12,6 @@ struct OutputOptions: ParsableArguments {
             help: ArgumentHelp("Write to this file, atomically and only on success (default: standard output).", valueName: "file"))
     var outputFile: String?
 
-    init() {}
-
-    init(outputFile: String?) { self.outputFile = outputFile }
-
     /// The format: the flag, then a `.json`/`.yaml` output file, then SEALED_SECRETS_FORMAT, then yaml.
     func resolvedFormat() throws -> KubesealFormat.OutputFormat {
         try KubesealFormat.OutputFormat.resolve(format, outputFile: outputFile, environment: Environment.values)
@@ -27,6 +23,23 @@ struct OutputOptions: ParsableArguments {
             try AtomicFile.write(text, to: URL(fileURLWithPath: outputFile))
         } else {
             try Console.standardOutput(text)
+        }
+    }
+}
+
+/// `-f FILE` (repeatable) or standard input.
+struct InputOptions: ParsableArguments {
+    @Option(name: [.customShort("f"), .customLong("file"), .customLong("secret-file")],
+            help: ArgumentHelp("Input file (repeatable: one run reads them all, in order; default or -: standard input).", valueName: "file"))
+    var files: [String] = []
+
+    /// Each input's bytes with a name for messages, in order. Refuses a terminal on stdin
+    /// instead of waiting for input that will not come.
+    func read(expecting what: String) throws -> [ManifestInput] {
+        let named = files.isEmpty ? ["-"] : files
+        return try named.map { file in
+            file == "-" ? try ManifestInput.standardInput(expecting: what)
+                        : ManifestInput(bytes: try FileBytes.read(file), source: file)
         }
     }
 }

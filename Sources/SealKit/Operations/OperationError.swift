@@ -1,0 +1,46 @@
+/// Errors of the operations themselves, as opposed to the rules they apply.
+public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible, RemediableError {
+    /// An input held no documents.
+    case emptyInput(expected: String)
+    /// An operation that takes one Secret was given several.
+    case oneSecretExpected(found: Int)
+    /// A SealedSecret has no such key.
+    case noSuchKey(file: String, key: String)
+    /// Several files are re-sealed, so the result cannot be one output: rewrite them in place.
+    case severalFilesNeedInPlace(count: Int)
+    /// The edit was abandoned: the editor failed or its text did not read back.
+    case editAbandoned(reason: String)
+    /// No project configuration file was found.
+    case noProjectConfig
+    /// Not inside a git work tree.
+    case notInRepository
+    /// A raw value's scope binds it to a name (strict) or namespace that was not given.
+    case rawValueNeeds(what: String, scope: SealingScope)
+    /// Standard input is a terminal, where the input was to be piped.
+    case standardInputIsTerminal(expected: String)
+
+    public var description: String {
+        switch self {
+        case .emptyInput(let expected): return "no \(expected) found in the input"
+        case .oneSecretExpected(let found): return "merging takes one Secret, found \(found)"
+        case .noSuchKey(let file, let key): return "\(file): the SealedSecret has no key \"\(key)\""
+        case .severalFilesNeedInPlace(let count): return "re-sealing \(count) files cannot print one result"
+        case .editAbandoned(let reason): return "\(reason); nothing was changed"
+        case .noProjectConfig: return "no sealctl.yaml in this folder or above (see Docs/managing-secrets.md)"
+        case .notInRepository: return "not inside a git work tree"
+        case .rawValueNeeds(let what, let scope): return "a raw value sealed with \(scope) scope needs a \(what)"
+        case .standardInputIsTerminal(let expected): return "standard input is a terminal (tty detected: expecting \(expected))"
+        }
+    }
+
+    public var remedy: Remedy? {
+        switch self {
+        case .noProjectConfig: return .giveConfigFile
+        case .severalFilesNeedInPlace: return .rewriteInPlace
+        case .standardInputIsTerminal: return .pipeInput
+        case .notInRepository: return .runInsideRepository
+        case .rawValueNeeds(let what, _): return what == "name" ? .giveRawValueName : .giveRawValueNamespace
+        default: return nil
+        }
+    }
+}
