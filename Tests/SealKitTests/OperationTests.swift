@@ -131,7 +131,7 @@ struct OperationTests {
             (SealingError.emptyData, .allowEmptyData), (SealingError.missingNamespace, .giveNamespace), (SealingError.legacyFormat, .allowLegacyFormat),
             (SealingError.invalidLiteral, .literalSyntax), (EnvironmentError.missingValues(environment: "prod", keys: ["K"]), .giveValuesFile),
             (AccessError.kubectlNotInstalled(executable: "kubectl"), .giveCertificate), (CryptoError.localKeyringEmpty(path: "/k"), .giveKeysOrMakeOne),
-            (OperationError.rawValueNeeds(what: "name", scope: .strict), .giveRawValueName),
+            (OperationError.rawValueNeedsName(scope: .strict), .giveRawValueName),
         ]
         for (error, remedy) in cases {
             #expect((error as? RemediableError)?.remedy == remedy, "\(error)")

@@ -48,6 +48,10 @@ public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {
     case toolNotInstalled(name: String)
     /// A tool sealctl ran (git) failed.
     case toolFailed(name: String, message: String)
+    /// A program could not be started or waited for (`step`: the system call that failed).
+    case cannotRun(executable: String, step: String, code: Int32)
+    /// There is no terminal to ask on (a CI job, a pipe).
+    case noTerminal
 
     public var description: String {
         switch self {
@@ -92,6 +96,10 @@ public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(name) was not found on PATH; install \(name)"
         case .toolFailed(let name, let message):
             return "\(name) failed: \(message)"
+        case .cannotRun(let executable, let step, let code):
+            return "cannot run \(executable): \(step) failed: \(POSIX.message(code))"
+        case .noTerminal:
+            return "no terminal to prompt on; pipe the value in on standard input"
         case .cannotRotate(let message):
             return "the controller could not re-seal it (\(message)); it is usually sealed for a key the controller does not have"
         }

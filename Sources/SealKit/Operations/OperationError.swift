@@ -14,8 +14,10 @@ public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible,
     case noProjectConfig
     /// Not inside a git work tree.
     case notInRepository
-    /// A raw value's scope binds it to a name (strict) or namespace that was not given.
-    case rawValueNeeds(what: String, scope: SealingScope)
+    /// A strict raw value is bound to a name that was not given.
+    case rawValueNeedsName(scope: SealingScope)
+    /// A strict or namespace-wide raw value is bound to a namespace that was not given.
+    case rawValueNeedsNamespace(scope: SealingScope)
     /// Standard input is a terminal, where the input was to be piped.
     case standardInputIsTerminal(expected: String)
 
@@ -28,7 +30,8 @@ public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible,
         case .editAbandoned(let reason): return "\(reason); nothing was changed"
         case .noProjectConfig: return "no sealctl.yaml in this folder or above (see Docs/managing-secrets.md)"
         case .notInRepository: return "not inside a git work tree"
-        case .rawValueNeeds(let what, let scope): return "a raw value sealed with \(scope) scope needs a \(what)"
+        case .rawValueNeedsName(let scope): return "a raw value sealed with \(scope) scope needs a name"
+        case .rawValueNeedsNamespace(let scope): return "a raw value sealed with \(scope) scope needs a namespace"
         case .standardInputIsTerminal(let expected): return "standard input is a terminal (tty detected: expecting \(expected))"
         }
     }
@@ -39,7 +42,8 @@ public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible,
         case .severalFilesNeedInPlace: return .rewriteInPlace
         case .standardInputIsTerminal: return .pipeInput
         case .notInRepository: return .runInsideRepository
-        case .rawValueNeeds(let what, _): return what == "name" ? .giveRawValueName : .giveRawValueNamespace
+        case .rawValueNeedsName: return .giveRawValueName
+        case .rawValueNeedsNamespace: return .giveRawValueNamespace
         default: return nil
         }
     }

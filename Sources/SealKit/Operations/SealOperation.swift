@@ -109,8 +109,8 @@ public struct SealOperation: Sendable {
                                     defaultNamespace: () -> String? = { nil }, certificate: () throws -> Certificate) throws -> String {
         let scope = scope ?? .strict
         let namespace = namespace ?? (scope == .clusterWide ? nil : defaultNamespace())
-        if scope == .strict, (name ?? "").isEmpty { throw OperationError.rawValueNeeds(what: "name", scope: scope) }
-        if scope != .clusterWide, (namespace ?? "").isEmpty { throw OperationError.rawValueNeeds(what: "namespace", scope: scope) }
+        if scope == .strict, (name ?? "").isEmpty { throw OperationError.rawValueNeedsName(scope: scope) }
+        if scope != .clusterWide, (namespace ?? "").isEmpty { throw OperationError.rawValueNeedsNamespace(scope: scope) }
         return try Sealer(certificate: try certificate()).sealRawValue(value, scope: scope, namespace: namespace, name: name)
     }
 }

@@ -41,21 +41,13 @@ package struct ChildProcess: Sendable {
         package let stderr: Data
     }
 
-    /// A child that could not be started or waited for.
-    package struct LaunchError: Error, CustomStringConvertible {
-        package let executable: String
-        package let step: String
-        package let code: Int32
-        package var description: String { "cannot run \(executable): \(step) failed: \(String(cString: strerror(code)))" }
-    }
-
-    /// Runs `executable` (a path) to completion. `environment` replaces the whole environment
-    /// when given; `directory` is the child's working folder.
     /// A child that outlived its time and was killed.
     package struct TimedOut: Error {
         package let seconds: Double
     }
 
+    /// Runs `executable` (a path) to completion. `environment` replaces the whole environment
+    /// when given; `directory` is the child's working folder.
     package static func run(_ executable: String, _ arguments: [String], input: Data = Data(),
                             environment: [String: String]? = nil, directory: URL? = nil, timeout: Double? = nil) throws -> Result {
         var stdinPipe = try makePipe(executable), stdoutPipe = try makePipe(executable), stderrPipe = try makePipe(executable)
@@ -108,7 +100,7 @@ package struct ChildProcess: Sendable {
             // poll ignores negative descriptors, so finished pipes simply drop out.
             guard poll(&polled, nfds_t(polled.count), wait) >= 0 else {
                 if errno == EINTR { continue }
-                throw LaunchError(executable: executable, step: "poll", code: errno)
+                throw AccessError.cannotRun(executable: executable, step: "poll", code: errno)
             }
             if polled[0].revents != 0 {
                 // Only polled while input is left, so the buffer is not empty and has an address.
@@ -164,7 +156,7 @@ package struct ChildProcess: Sendable {
 
     private static func makePipe(_ executable: String) throws -> (read: Int32, write: Int32) {
         var descriptors: [Int32] = [-1, -1]
-        guard pipe(&descriptors) == 0 else { throw LaunchError(executable: executable, step: "pipe", code: errno) }
+        guard pipe(&descriptors) == 0 else { throw AccessError.cannotRun(executable: executable, step: "pipe", code: errno) }
         // Close-on-exec: the child gets only the dup2'd copies, never another child's pipe ends.
         for descriptor in descriptors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         return (descriptors[0], descriptors[1])
@@ -182,7 +174,7 @@ package struct ChildProcess: Sendable {
         closeInheritedDescriptors(&actions, &attributes)
         var pid = pid_t()
         let code = posix_spawn(&pid, executable, &actions, &attributes, argv.pointers, envp.pointers)
-        guard code == 0 else { throw LaunchError(executable: executable, step: "posix_spawn", code: code) }
+        guard code == 0 else { throw AccessError.cannotRun(executable: executable, step: "posix_spawn", code: code) }
         return pid
     }
 
@@ -222,7 +214,7 @@ package struct ChildProcess: Sendable {
     private static func wait(for pid: pid_t, _ executable: String) throws -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
-            guard errno == EINTR else { throw LaunchError(executable: executable, step: "waitpid", code: errno) }
+            guard errno == EINTR else { throw AccessError.cannotRun(executable: executable, step: "waitpid", code: errno) }
         }
         // WIFEXITED / WEXITSTATUS / WTERMSIG are C macros; these are their definitions.
         let signal = status & 0x7f

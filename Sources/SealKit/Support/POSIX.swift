@@ -69,7 +69,7 @@ package enum POSIX {
             if count > 0 { result += buffer[0..<count]; continue }
             if count == 0 { return result }
             if errno == EINTR { continue }
-            throw POSIXError(step: "reading", code: errno)
+            throw AccessError.unreadable(path: descriptor == StandardStream.input.rawValue ? "standard input" : "a pipe", reason: message(errno))
         }
     }
 

@@ -14,11 +14,6 @@ import Darwin
 /// Reads a value from the terminal without echoing it, restoring the terminal's settings
 /// afterwards, also when the user presses Ctrl-C.
 package enum SecretPrompt {
-    /// There is no terminal to ask on (a CI job, a pipe).
-    package struct NoTerminal: Error, CustomStringConvertible {
-        package var description: String { "no terminal to prompt on; pipe the value in on standard input" }
-    }
-
     /// The terminal settings to restore if the process is interrupted mid-prompt.
     nonisolated(unsafe) private static var savedSettings: termios?
 
@@ -31,7 +26,7 @@ package enum SecretPrompt {
     /// Prompts on /dev/tty (so it works while stdout is redirected) and reads one line.
     package static func read(_ prompt: String, hidden: Bool = true) throws -> String {
         let tty = open("/dev/tty", O_RDWR)
-        guard tty >= 0 else { throw NoTerminal() }
+        guard tty >= 0 else { throw AccessError.noTerminal }
         defer { close(tty) }
 
         var original = termios()
