@@ -20,6 +20,8 @@ public struct EnvironmentRun: Sendable {
         case generate(force: Bool)
         /// New values for `keys` (every generated or prompted secret when empty); the others kept.
         case rotate(keys: [String])
+
+        var isRotation: Bool { if case .rotate = self { true } else { false } }
     }
 
     public var project: ProjectConfig
@@ -97,16 +99,14 @@ public struct EnvironmentRun: Sendable {
         if dryRun { return Step(environment: environment.name, text: workflow.dryRunSummary(plan)) }
         guard !plan.keysToSeal.isEmpty else {
             let output = EnvironmentWorkflow.displayPath(environment.outputURL)
-            return Step(environment: environment.name, text: "\(environment.name): \(output) already holds every key; nothing to do", remedy: .sealEveryValueAgain)
+            return Step(environment: environment.name, text: "\(environment.name): \(output) already holds every key; nothing to do\n", remedy: .sealEveryValueAgain)
         }
         let given = { (key: String) in values?.value(environment: environment.name, key: key) }
         // Without anyone to ask, every prompted value must be given: fail before generating anything.
         let missing = ask == nil ? workflow.missingPromptedValues(plan, given: given) : []
         guard missing.isEmpty else { throw EnvironmentError.missingValues(environment: environment.name, keys: missing) }
-        let rotating: Bool
-        if case .rotate = mode { rotating = true } else { rotating = false }
         let outcome = try workflow.run(plan, certificate: try certificate(environment.certificate), command: "\(command) \(environment.name)",
-                                       rotating: rotating, given: given) { key, spec in
+                                       rotating: mode.isRotation, given: given) { key, spec in
             guard let ask else { throw EnvironmentError.missingValues(environment: environment.name, keys: [key.name]) }
             return try ask(environment.name, key.name, spec)
         }

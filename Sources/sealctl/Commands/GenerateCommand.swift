@@ -16,7 +16,7 @@ struct WorkflowOptions: ParsableArguments {
         Console.show(notices)
         let ask = EnvironmentRun.terminalPrompt { Console.standardError($0 + "\n") }
         for step in try run.run(certificate: { try certificate.certificate(configured: $0) }, ask: ask) {
-            try Console.standardOutput(step.text + (step.remedy.map { ErrorText.hint($0) + "\n" } ?? ""))
+            try Console.standardOutput(step.remedy.map { step.text.dropLast() + ErrorText.hint($0) + "\n" } ?? step.text)
         }
     }
 }
