@@ -168,3 +168,16 @@ struct KeyAndCertificateTests {
         #expect(SealingScope(annotations: [SealingScope.namespaceWideAnnotation: "yes"]) == .strict)
     }
 }
+
+/// The HMAC behind git's value fingerprints, against RFC 4231's published vectors.
+@Suite("HMAC-SHA-256 over libcrypto")
+struct HMACTests {
+    @Test("RFC 4231 test cases 2 and 6 (a key longer than the block)")
+    func rfc4231() {
+        let hex = { (bytes: [UInt8]) in bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined() }
+        #expect(hex(OpenSSL.hmacSHA256(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)))
+                == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        #expect(hex(OpenSSL.hmacSHA256(key: [UInt8](repeating: 0xaa, count: 131), message: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8)))
+                == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
+    }
+}

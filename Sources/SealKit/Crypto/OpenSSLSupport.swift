@@ -82,6 +82,20 @@ enum OpenSSL {
         return digest
     }
 
+    /// HMAC-SHA-256 (RFC 2104) of `message` under `key`.
+    static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
+        var digest = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        let result = key.withUnsafeBytes { keyBytes in
+            message.withUnsafeBufferPointer { data in
+                HMAC(algorithms.sha256, keyBytes.baseAddress, Int32(keyBytes.count), data.baseAddress, data.count, &digest, &length)
+            }
+        }
+        // Not reachable by input: HMAC over any bytes succeeds unless OpenSSL is broken.
+        precondition(result != nil && length == 32, "HMAC(SHA-256) failed: \(drainErrors())")
+        return digest
+    }
+
     /// The big-endian bytes of a BIGNUM, without leading zeros.
     static func bytes(of number: OpaquePointer) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: Int(sealkit_BN_num_bytes(number)))

@@ -100,17 +100,7 @@ public struct SealedSecretTextView: Sendable {
     static func valueFingerprint(_ value: [UInt8], key: String, valueKey: [UInt8]) -> String {
         var message = Array(key.utf8) + [0] + value
         defer { SecureMemory.wipe(&message) }
-        return hmacSHA256(key: valueKey, message: message).prefix(6).map { $0.hexDigits(width: 2, uppercase: false) }.joined()
-    }
-
-    /// HMAC-SHA-256 (RFC 2104) over OpenSSL's SHA-256.
-    static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
-        var block = key.count > 64 ? OpenSSL.sha256(key) : key
-        block += Array(repeating: 0, count: 64 - block.count)
-        var inner = block.map { $0 ^ 0x36 } + message
-        var outer = block.map { $0 ^ 0x5c } + OpenSSL.sha256(inner)
-        defer { SecureMemory.wipe(&inner); SecureMemory.wipe(&block); SecureMemory.wipe(&outer) }
-        return OpenSSL.sha256(outer)
+        return OpenSSL.hmacSHA256(key: valueKey, message: message).prefix(6).map { $0.hexDigits(width: 2, uppercase: false) }.joined()
     }
 
     /// A value on one line, quoted when it needs to be, and cut at 120 characters.

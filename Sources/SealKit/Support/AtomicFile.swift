@@ -5,13 +5,10 @@ import Foundation
 #endif
 #if canImport(Glibc)
 import Glibc
-private let posixWrite = Glibc.write
 #elseif canImport(Musl)
 import Musl
-private let posixWrite = Musl.write
 #elseif canImport(Darwin)
 import Darwin
-private let posixWrite = Darwin.write
 #endif
 
 /// Writes files so that readers see either the old content or the new, never a mix: the bytes
@@ -60,20 +57,8 @@ public enum AtomicFile {
         do {
             defer { close(descriptor) }
             try check(fchmod(descriptor, mode) == 0, "setting permissions", target)
-            try data.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    if let code = injected("write", target) { throw AccessError.writeFailed(path: target, step: "writing", code: code) }
-                    // Inside `offset < raw.count`, so the buffer is not empty and has an address.
-                    guard let base = raw.baseAddress else { break }
-                    let written = posixWrite(descriptor, base + offset, raw.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        throw AccessError.writeFailed(path: target, step: "writing", code: errno)
-                    }
-                    offset += written
-                }
-            }
+            if let code = injected("write", target) { throw AccessError.writeFailed(path: target, step: "writing", code: code) }
+            do { try POSIX.writeAll(data, to: descriptor) } catch { throw AccessError.writeFailed(path: target, step: "writing", code: error.code) }
             if let code = injected("fsync", target) { throw AccessError.writeFailed(path: target, step: "flushing to disk", code: code) }
             try check(fsync(descriptor) == 0, "flushing to disk", target)
         }

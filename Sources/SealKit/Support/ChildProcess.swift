@@ -105,7 +105,7 @@ package struct ChildProcess: Sendable {
             if polled[0].revents != 0 {
                 // Only polled while input is left, so the buffer is not empty and has an address.
                 let count = inputBytes.withUnsafeBytes { bytes in
-                    bytes.baseAddress.map { write(parentEnds[0], $0 + written, bytes.count - written) } ?? -1
+                    bytes.baseAddress.map { POSIX.rawWrite(parentEnds[0], $0 + written, bytes.count - written) } ?? -1
                 }
                 // A child that exits without reading its input gets EPIPE here (SIGPIPE is ignored).
                 if count > 0 { written += count }
@@ -114,7 +114,7 @@ package struct ChildProcess: Sendable {
                 }
             }
             for (index, _) in [(1, ()), (2, ())] where polled[index].revents != 0 {
-                let count = buffer.withUnsafeMutableBytes { read(parentEnds[index], $0.baseAddress, $0.count) }
+                let count = buffer.withUnsafeMutableBytes { POSIX.rawRead(parentEnds[index], $0.baseAddress!, $0.count) }
                 if count > 0 {
                     if index == 1 { output += buffer[0..<count] } else { errorOutput += buffer[0..<count] }
                 } else if count == 0 || errno != EINTR && errno != EAGAIN {

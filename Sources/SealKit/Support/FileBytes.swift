@@ -5,13 +5,10 @@ import Foundation
 #endif
 #if canImport(Glibc)
 import Glibc
-private let posixRead = Glibc.read
 #elseif canImport(Musl)
 import Musl
-private let posixRead = Musl.read
 #elseif canImport(Darwin)
 import Darwin
-private let posixRead = Darwin.read
 #endif
 
 /// Reads whole files straight into `[UInt8]`: no `Data` in between, so a file's bytes are in
@@ -34,29 +31,10 @@ public enum FileBytes {
         guard size <= limit else {
             throw ManifestError(.limitExceeded("the input is \(size / (1024 * 1024)) MiB; manifests larger than \(limit / (1024 * 1024)) MiB are refused"), file: path)
         }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while filled < bytes.count {
-            // Inside `filled < bytes.count`: the buffer is not empty, so it has an address.
-            let count = bytes.withUnsafeMutableBytes { raw in raw.baseAddress.map { posixRead(descriptor, $0 + filled, raw.count - filled) } ?? 0 }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw AccessError.unreadable(path: path, reason: POSIX.message(errno)) }
-            if count == 0 { break }
-            filled += count
-        }
-        bytes.removeLast(bytes.count - filled)
-        // Files that grew while being read, and /proc-like files that report size 0: read on in
-        // small steps, never doubling a buffer the size of the file.
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { raw in raw.baseAddress.map { posixRead(descriptor, $0, raw.count) } ?? 0 }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            guard bytes.count + count <= limit else {
-                throw ManifestError(.limitExceeded("the input is over \(limit / (1024 * 1024)) MiB; larger manifests are refused"), file: path)
-            }
-            bytes += chunk[0..<count]
-        }
+        let bytes: [UInt8]?
+        do { bytes = try POSIX.readAll(descriptor, expectedSize: size, limit: limit) } catch { throw AccessError.unreadable(path: path, reason: POSIX.message(error.code)) }
+        // A file that grew past the limit while being read.
+        guard let bytes else { throw ManifestError(.limitExceeded("the input is over \(limit / (1024 * 1024)) MiB; larger manifests are refused"), file: path) }
         return bytes
     }
 }

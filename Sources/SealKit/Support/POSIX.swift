@@ -60,16 +60,30 @@ package enum POSIX {
         systemRead(descriptor, bytes, count)
     }
 
-    /// Every byte readable from `descriptor` until end of file (standard input, a pipe).
-    package static func readToEnd(_ descriptor: Int32) throws -> [UInt8] {
-        var result: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
+    /// Every byte readable from `descriptor` until end of file, retrying interrupted reads:
+    /// `expectedSize` bytes are read into one buffer (a file's size from `fstat`), the rest in
+    /// 64 KiB steps (a file that grew, a pipe, a /proc file that reports 0). Nil when there are
+    /// more than `limit` bytes; a failed read throws its `errno`.
+    package static func readAll(_ descriptor: Int32, expectedSize: Int = 0, limit: Int = .max) throws(POSIXError) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: min(expectedSize, limit))
+        var filled = 0
+        while filled < bytes.count {
+            // Inside `filled < bytes.count`: the buffer is not empty, so it has an address.
+            let count = bytes.withUnsafeMutableBytes { raw in raw.baseAddress.map { systemRead(descriptor, $0 + filled, raw.count - filled) } ?? 0 }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw POSIXError(step: "reading", code: errno) }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeLast(bytes.count - filled)
+        var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
-            if count > 0 { result += buffer[0..<count]; continue }
-            if count == 0 { return result }
-            if errno == EINTR { continue }
-            throw AccessError.unreadable(path: descriptor == StandardStream.input.rawValue ? "standard input" : "a pipe", reason: message(errno))
+            let count = chunk.withUnsafeMutableBytes { raw in raw.baseAddress.map { systemRead(descriptor, $0, raw.count) } ?? 0 }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw POSIXError(step: "reading", code: errno) }
+            if count == 0 { return bytes }
+            guard bytes.count + count <= limit else { return nil }
+            bytes += chunk[0..<count]
         }
     }
 
@@ -77,20 +91,23 @@ package enum POSIX {
     /// failure (a full disk, an I/O error, a closed pipe) is thrown with its `errno`, so that a
     /// truncated output is never mistaken for a complete one.
     package static func writeAll(_ bytes: some Collection<UInt8>, to descriptor: Int32) throws(POSIXError) {
-        let array = Array(bytes)
-        let failure: Int32? = array.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return nil }
-            var offset = 0
-            while offset < buffer.count {
-                let count = systemWrite(descriptor, base + offset, buffer.count - offset)
-                if count > 0 { offset += count; continue }
-                if count < 0 && errno == EINTR { continue }
-                // write(2) returning 0 for a non-empty buffer makes no progress: report it as EIO.
-                return count < 0 ? errno : EIO
-            }
-            return nil
-        }
+        let failure = bytes.withContiguousStorageIfAvailable { writeAll(UnsafeRawBufferPointer($0), descriptor) }
+            ?? Array(bytes).withUnsafeBytes { writeAll($0, descriptor) }
         if let failure { throw POSIXError(step: "writing", code: failure) }
+    }
+
+    /// The write loop: nil when every byte went out, else the `errno` of the failure.
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, _ descriptor: Int32) -> Int32? {
+        guard let base = buffer.baseAddress else { return nil }
+        var offset = 0
+        while offset < buffer.count {
+            let count = systemWrite(descriptor, base + offset, buffer.count - offset)
+            if count > 0 { offset += count; continue }
+            if count < 0 && errno == EINTR { continue }
+            // write(2) returning 0 for a non-empty buffer makes no progress: report it as EIO.
+            return count < 0 ? errno : EIO
+        }
+        return nil
     }
 
     /// The three standard streams, by descriptor.
@@ -102,7 +119,9 @@ package enum POSIX {
     package static func isTerminal(_ stream: StandardStream) -> Bool { isatty(stream.rawValue) == 1 }
 
     /// Everything on standard input, to end of file.
-    package static func readStandardInput() throws -> [UInt8] { try readToEnd(StandardStream.input.rawValue) }
+    package static func readStandardInput() throws -> [UInt8] {
+        do { return try readAll(StandardStream.input.rawValue) ?? [] } catch { throw AccessError.unreadable(path: "standard input", reason: message(error.code)) }
+    }
 
     /// Writes `bytes` to a standard stream; throws when not every byte was written.
     package static func write(_ bytes: some Collection<UInt8>, to stream: StandardStream) throws(POSIXError) {

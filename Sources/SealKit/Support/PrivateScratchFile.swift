@@ -5,13 +5,10 @@ import Foundation
 #endif
 #if canImport(Glibc)
 import Glibc
-private let systemWrite = Glibc.write
 #elseif canImport(Musl)
 import Musl
-private let systemWrite = Musl.write
 #elseif canImport(Darwin)
 import Darwin
-private let systemWrite = Darwin.write
 #endif
 
 /// A file for plain values that must briefly exist on disk (for `$EDITOR`): in a memory-backed
@@ -50,12 +47,7 @@ public final class PrivateScratchFile: @unchecked Sendable {
         let descriptor = open(url.path, O_WRONLY | O_TRUNC)
         guard descriptor >= 0 else { throw AccessError.writeFailed(path: url.path, step: "opening", code: errno) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }  // nothing to write
-            guard systemWrite(descriptor, base, raw.count) == raw.count else {
-                throw AccessError.writeFailed(path: url.path, step: "writing", code: errno)
-            }
-        }
+        do { try POSIX.writeAll(data, to: descriptor) } catch { throw AccessError.writeFailed(path: url.path, step: "writing", code: error.code) }
     }
 
     /// The file's contents.
@@ -74,13 +66,8 @@ public final class PrivateScratchFile: @unchecked Sendable {
             guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
             let descriptor = open(path, O_WRONLY)
             if descriptor >= 0 {
-                let zeros = [UInt8](repeating: 0, count: 4096)
-                var remaining = Int(info.st_size)
-                while remaining > 0 {
-                    let written = systemWrite(descriptor, zeros, min(remaining, zeros.count))
-                    if written <= 0 { break }
-                    remaining -= written
-                }
+                // Best effort: a file that cannot be overwritten is still removed below.
+                try? POSIX.writeAll([UInt8](repeating: 0, count: Int(info.st_size)), to: descriptor)
                 fsync(descriptor)
                 close(descriptor)
             }
