@@ -74,7 +74,7 @@ public struct CheckFinding: Sendable, Hashable {
     /// What is wrong, naming keys and objects, never values.
     public var message: String
 
-    /// A finding.
+    /// A finding of `rule` in `file`, at the document and position when known.
     public init(rule: CheckRule, severity: ValidationProblem.Severity, file: String, documentIndex: Int? = nil, mark: YAMLNode.Mark? = nil, message: String) {
         self.rule = rule
         self.severity = severity

@@ -103,8 +103,7 @@ enum OAEP {
         return encoded
     }
 
-    /// XORs `mask` into `bytes` (of the same length) in place: `zip(…).map` built a new array
-    /// a byte at a time, 10,000 instructions a sealed value.
+    /// XORs `mask` into `bytes` (of the same length) in place, without building a new array.
     private static func xor(_ bytes: inout [UInt8], with mask: [UInt8]) {
         precondition(bytes.count == mask.count, "an MGF1 mask has the length of what it masks")
         bytes.withUnsafeMutableBufferPointer { bytes in

@@ -26,7 +26,7 @@ public struct EnvironmentConfig: Sendable {
     /// The output file's location.
     public var outputURL: URL { overlay.appendingPathComponent(outputFileName) }
 
-    /// An environment.
+    /// An environment sealed into `overlay` for `namespace` (default: the overlay's own).
     public init(name: String, overlay: URL, namespace: String? = nil, secretName: String, scope: SealingScope = .strict,
                 certificate: CertificateSpec? = nil, outputFileName: String = "secrets.yaml", keys: [KeySpec]) {
         self.name = name

@@ -14,7 +14,7 @@ public struct KeySpec: Sendable, Equatable {
     /// (user names) are shown in the summary.
     public var isSecret: Bool
 
-    /// A key.
+    /// A key named `name` whose value comes from `source`; secret unless said otherwise.
     public init(name: String, source: KeySource, isSecret: Bool = true) {
         self.name = name
         self.source = source

@@ -17,7 +17,7 @@ public struct PromptSpec: Sendable, Equatable {
     /// The value used when the answer is empty.
     public var defaultValue: String?
 
-    /// A prompt.
+    /// A prompt; by default hidden, asked twice, and at least 12 characters long.
     public init(message: String? = nil, hidden: Bool = true, confirm: Bool = true, minimumLength: Int = 12, defaultValue: String? = nil) {
         self.message = message
         self.hidden = hidden

@@ -19,7 +19,7 @@ public struct OwnerReference: Sendable, Hashable {
     /// Whether deleting the owner waits for this object.
     public var blockOwnerDeletion: Bool?
 
-    /// A reference.
+    /// A reference to the object that owns this one (the controller sets one to the SealedSecret).
     public init(apiVersion: String, kind: String, name: String, uid: String, controller: Bool? = nil, blockOwnerDeletion: Bool? = nil) {
         self.apiVersion = apiVersion
         self.kind = kind

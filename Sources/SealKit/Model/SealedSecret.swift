@@ -44,7 +44,7 @@ public struct SealedSecret: KubernetesObject, Hashable {
         /// Fields SealKit does not model, in their original order.
         public var additionalFields: [YAMLNode.Pair]
 
-        /// A spec.
+        /// A spec of sealed values and the template of the Secret they become.
         public init(template: Template = Template(), encryptedData: [String: String] = [:]) {
             self.template = template
             self.encryptedData = encryptedData
@@ -66,7 +66,7 @@ public struct SealedSecret: KubernetesObject, Hashable {
         /// Fields SealKit does not model, in their original order.
         public var additionalFields: [YAMLNode.Pair]
 
-        /// A template.
+        /// A template; an empty one makes an Opaque Secret with the SealedSecret's name.
         public init(metadata: ObjectMeta = ObjectMeta(), type: String? = nil, immutable: Bool? = nil) {
             self.metadata = metadata
             self.type = type
@@ -76,7 +76,7 @@ public struct SealedSecret: KubernetesObject, Hashable {
         }
     }
 
-    /// A SealedSecret.
+    /// A SealedSecret of `spec`, at kubeseal's `apiVersion`.
     public init(metadata: ObjectMeta, spec: Spec) {
         apiVersion = Self.apiVersion
         kind = "SealedSecret"

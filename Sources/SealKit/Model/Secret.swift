@@ -27,7 +27,7 @@ public struct Secret: KubernetesObject, Hashable, CustomStringConvertible {
     /// Fields SealKit does not model, in their original order.
     public var additionalFields: [YAMLNode.Pair]
 
-    /// A Secret.
+    /// A Secret of `data` (bytes) and `stringData` (text, which wins on the same key); `Opaque` unless `type` says otherwise.
     public init(name: String? = nil, namespace: String? = nil, data: [String: Data] = [:], stringData: [String: String] = [:], type: String? = nil) {
         apiVersion = "v1"
         kind = "Secret"

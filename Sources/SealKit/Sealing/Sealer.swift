@@ -103,7 +103,7 @@ public struct Sealer: Sendable {
         for annotation in Self.lastAppliedAnnotations { template.metadata.annotations[annotation] = nil }
         template.metadata.ownerReferences = []
 
-        // `data` first, then `stringData`, which wins on the same key (both are sealed, as before).
+        // `data` first, then `stringData`, which wins on the same key (both are sealed).
         let jobs = prepared.data.sorted(by: { $0.key < $1.key }).map { ($0.key, Array($0.value)) }
             + prepared.stringData.sorted(by: { $0.key < $1.key }).map { ($0.key, Array($0.value.utf8)) }
         var encrypted: [String: String] = [:]

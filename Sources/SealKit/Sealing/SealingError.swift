@@ -51,7 +51,7 @@ public enum SealingError: Error, Sendable, Equatable, CustomStringConvertible {
         public var key: String
         /// Why, naming no value.
         public var reason: String
-        /// A failure.
+        /// Why the value under `key` did not open.
         public init(key: String, reason: String) {
             self.key = key
             self.reason = reason

@@ -82,7 +82,7 @@ public struct Unsealer: Sendable {
         var values: [String: [UInt8]] = [:]
         var failures: [SealingError.KeyFailure] = []
         let entries = sealed.spec.encryptedData.sorted(by: { $0.key < $1.key })
-        // Many values are opened on all cores; the results are taken in key order as before.
+        // Many values are opened on all cores; the results are taken in key order.
         let open: @Sendable ((key: String, value: String)) -> Result<[UInt8], Error> = { entry in Result { try keyring.open(base64: entry.value, label: label) } }
         let opened = entries.count >= Sealer.parallelThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 ? ParallelMap.run(entries, open) : entries.map(open)
         for ((key, ciphertext), result) in zip(entries, opened) {

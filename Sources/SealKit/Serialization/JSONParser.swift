@@ -11,7 +11,7 @@ public struct JSONParser: Sendable {
     /// Deepest nesting of arrays and objects.
     public var maxDepth: Int
 
-    /// A parser.
+    /// A parser that refuses nesting deeper than `maxDepth`.
     public init(maxDepth: Int = 256) {
         self.maxDepth = maxDepth
     }

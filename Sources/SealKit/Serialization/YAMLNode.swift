@@ -15,7 +15,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         public var line: Int
         /// The column, from 1.
         public var column: Int
-        /// A position.
+        /// A position, 1-based as editors count.
         public init(line: Int, column: Int) {
             self.line = line
             self.column = column
@@ -48,7 +48,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
             set { attributes = Attributes(style: attributes.style, tag: newValue) }
         }
 
-        /// A scalar.
+        /// A scalar as written: plain by default, with its tag when it has one.
         public init(_ value: String, style: ScalarStyle = .plain, tag: String? = nil) {
             self.value = value
             self.attributes = Attributes(style: style, tag: tag)
@@ -247,7 +247,7 @@ public struct YAMLNode: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// A node.
+    /// A node of `content`, at `mark` in its source when it was parsed.
     public init(_ content: Content, mark: Mark? = nil) {
         self.text = ""
         self.payload = .sequence([])

@@ -120,8 +120,7 @@ private struct EventReader {
 
         /// Whether `text` is already a key of this mapping (merge keys aside). Small mappings,
         /// nearly all of them, are searched; from 16 keys on, `keys` holds them all, so that a
-        /// mapping of thousands stays linear. A set for every mapping (a hash per key and an
-        /// allocation) was a tenth of parsing.
+        /// mapping of thousands stays linear without a hash and an allocation for every mapping.
         mutating func isRepeatedKey(_ text: String) -> Bool {
             let searchLimit = 16
             guard pairs.count >= searchLimit else {

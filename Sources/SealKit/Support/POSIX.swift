@@ -136,9 +136,8 @@ package enum POSIX {
         _exit(128 + SIGPIPE)
     }
 
-    /// Ends the process with `status`, without returning.
-    /// Ends the process after flushing C's buffered streams, without `atexit` handlers: they only
-    /// free memory (OpenSSL's clean-up alone is a million instructions), and every byte sealctl
+    /// Ends the process with `status` after flushing C's buffered streams, without `atexit`
+    /// handlers: they only free memory (OpenSSL's clean-up among them), and every byte sealctl
     /// writes goes out with `write(2)` as it is written.
     package static func exitProcess(_ status: Int32) -> Never {
         fflush(nil)
@@ -160,8 +159,7 @@ package enum POSIX {
         return "/"
     }
 
-    /// The first `byte` in `bytes` at or after `start`: memchr, which reads many bytes a step
-    /// (a generic loop took about five instructions a byte).
+    /// The first `byte` in `bytes` at or after `start`: memchr, which reads many bytes a step.
     package static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard start < bytes.count, let base = bytes.baseAddress,
               let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
