@@ -113,3 +113,24 @@ extension SealedSecretFileFuzzRegressionTests {
         #expect(file.text.text == before)
     }
 }
+
+extension SealedSecretFileFuzzRegressionTests {
+    /// Found by `.ci/run`'s fuzz pass: `#`, a lone CR and `{` on one line. YAML ends the comment
+    /// at the CR, so the line holds the document's first content; taken for a comment line, it
+    /// was kept in front of the rewritten document and the file no longer parsed.
+    static let commentEndedByLoneCarriageReturn = "Iw17CiAgImtpbmQiOiAiU2VhbGVkU2VjcmV0IiwKICAib24iOiAiYml0bmFtaS5jb20vdjFhbHBoYTEiLAogICJtZXRhZGF0YXZ2dnZ2dnZ2dnZ2dnZ2djAwM2Njb3JlXGJPVVpCWU1nMTlTZVo2RkZFYk1CZXVSZlFmTkI1T3RpVVU2ODM0SU5JZzNjIjogewogICAgIm5hbWUiOiAiZGItY3JlZHMiLAogICAgIm5hbWVbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tzcGFjZSI6ICJwcm9kIgogIH0sCiAgInNwZWMiOiB7CiAidCAgIGVtcGxhdGUiOiB7CiAgICAgICJtZXRhZGF0YSI6IHsKIAoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgogICAgICAibmFtZXNwYWNlIjogInByb2QiLAogICAgICAgICJsYWJlIFtbLjEwLltbW1tscyI6IHsKICAgICAgICAgICIiOiAiZGIiCiAgICAgICAgfSwKICAgICAgICAiYW5ub3RhdGlvbnMiOiB7CiAgICAgICAgICAidGVhbSI6ICJwYXltZW50cyBcdTAwMjYgYmlsbGluZyBcdTAwM2Njb3JlXHUwMDhlIgogICAgICAgIH0KICAgICAgfSwKICAgICAgInR5cGUiOiAiT3BhcXVlIgogICAgfSwKICAgICJlbmNyeXBjcmVhdGlvbnRpbWVzdGFtcHRlZERhdGEiOiB7CiAgICAgICJwYXNzd29yZCI6ICJBZ0FhK3dibFJvdEZ1cTZZSHJDS0pkbmVGNFBNdWI3UWpuRmJDa05uUlpiSkNhVHlSNFI4R0dFck9pUUlWNm5nJzZLbTkxTXVYbDV2UnhmK016akNJeUsvSmgzeGVmR0xiaDM3K3FrUGRHMnhlWDlaVkE9PSIKICAgIH0KICB9Cn0K"
+
+    @Test("a comment ended by a lone CR before a JSON document: the rewrite parses and reads back as the SealedSecret meant")
+    func commentEndedByLoneCarriageReturn() throws {
+        let bytes = Array(try #require(Data(base64Encoded: Self.commentEndedByLoneCarriageReturn)))
+        var file = try SealedSecretFile(bytes: bytes, path: "fuzz.yaml")
+        let index = try #require(file.sealedSecretIndexes.first)
+        var sealed = try file.sealedSecret(at: index)
+        sealed.spec.encryptedData["fuzz-added"] = "AgAAfuzz"
+        sealed.spec.encryptedData["password"] = nil
+        try file.replace(index, with: sealed)
+        let reread = try SealedSecretFile(bytes: Array(file.text.text.utf8), path: "fuzz.yaml")
+        #expect(reread.text.documents.count == file.text.documents.count)
+        #expect(try reread.sealedSecret(at: index).formatted(as: .yaml) == sealed.formatted(as: .yaml))
+    }
+}

@@ -181,9 +181,13 @@ public struct ManifestText: Sendable {
     /// Whether a line holds anything but white space and a comment. Over bytes: a manifest's
     /// lines are mostly long base64 values, and a walk over Characters cost more than libyaml's
     /// parse of them.
+    ///
+    /// YAML ends a comment at any line break, a lone CR too (`#\r{` is a comment and then a
+    /// flow mapping): the parts after each CR are judged on their own.
     private static func isContent(_ line: String) -> Bool {
-        guard let first = line.utf8.first(where: { !isBlank($0) }) else { return false }
-        return first != UInt8(ascii: "#")
+        line.utf8.split(separator: UInt8(ascii: "\r")).contains { part in
+            part.first(where: { !isBlank($0) }).map { $0 != UInt8(ascii: "#") } ?? false
+        }
     }
 
     /// What YAML takes for white space within a line: space and tab (and the CR of a line end).
