@@ -27,10 +27,16 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(
-            name: "SealKit",
-            dependencies: ["COpenSSL", "CYAML"]
-        ),
+        // The library's layers, bottom up: each target names the ones below it, so a call upward
+        // does not compile (Docs/architecture.md has the map). `SealKit` re-exports them all.
+        .target(name: "SealKitSupport"),
+        .target(name: "SealKitCrypto", dependencies: ["COpenSSL", "SealKitSupport"]),
+        .target(name: "SealKitSerialization", dependencies: ["CYAML", "SealKitSupport"]),
+        .target(name: "SealKitModel", dependencies: ["SealKitCrypto", "SealKitSerialization"]),
+        .target(name: "SealKitFiles", dependencies: ["SealKitModel"]),
+        .target(name: "SealKitCluster", dependencies: ["SealKitModel"]),
+        .target(name: "SealKitSealing", dependencies: ["SealKitFiles", "SealKitCluster"]),
+        .target(name: "SealKit", dependencies: ["SealKitSealing"]),
         .executableTarget(
             name: "sealctl",
             dependencies: [

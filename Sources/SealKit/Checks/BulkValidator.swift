@@ -3,6 +3,13 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
+import SealKitCrypto
+import SealKitSerialization
+import SealKitModel
+import SealKitFiles
+import SealKitCluster
+import SealKitSealing
 
 /// Validates every SealedSecret in files, folders or given bytes: the CRD schema and the sealed
 /// values' layout, then optionally that each value opens with private keys, then optionally that
@@ -57,11 +64,6 @@ public struct BulkValidator {
     public init(unsealer: Unsealer? = nil, controller: ControllerClient? = nil) {
         self.unsealer = unsealer
         self.controller = controller
-    }
-
-    /// The inputs `paths` name, or standard input when they name none.
-    public static func inputs(orStandardInput paths: [String]) throws -> [Input] {
-        paths.isEmpty ? [.bytes(try ManifestInput.standardInput(expecting: "SealedSecrets").bytes, name: "stdin")] : try inputs(for: paths)
     }
 
     /// The inputs for paths given by a user: each named file, and every manifest under each folder.

@@ -3,6 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
+import SealKitSerialization
+import SealKitModel
 
 /// What `sealctl check` looks for.
 public enum CheckRule: String, Sendable, CaseIterable, Codable {

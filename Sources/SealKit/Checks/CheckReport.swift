@@ -3,6 +3,8 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
+import SealKitSerialization
 
 /// Findings written as text, JSON, or SARIF 2.1.0 (for code-scanning tools).
 public struct CheckReport: Sendable {

@@ -3,6 +3,11 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
+import SealKitSerialization
+import SealKitModel
+import SealKitFiles
+import SealKitCluster
 
 /// The SealedSecrets in a cluster and whether each became its Secret (`sealctl status`): the
 /// controller's `Synced` condition, failures first, and, against a repository, what is missing,

@@ -3,6 +3,11 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
+import SealKitCrypto
+import SealKitSerialization
+import SealKitModel
+import SealKitFiles
 
 /// Offline checks of a repository's manifests, needing no private key and no cluster: plain
 /// Secrets, malformed SealedSecrets, scopes broken by kustomize, values sealed for the wrong

@@ -3,6 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitCrypto
+import SealKitSerialization
+import SealKitModel
 
 /// Validates SealedSecret documents without any key: the CRD schema the API server enforces,
 /// and the rules the controller relies on (a name, a namespace unless cluster-wide, one scope,

@@ -3,6 +3,8 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSerialization
+import SealKitModel
 
 /// The part of OpenAPI v3 that Kubernetes CRD structural schemas use: `type`, `properties`,
 /// `required`, `additionalProperties`, `items`, `nullable`, `format: byte`,

@@ -1,3 +1,5 @@
+import SealKitSerialization
+
 /// A file that is a template (Helm's, or any Go template: `{{ .Values.x }}`) rather than a
 /// manifest. Templates often are not YAML until rendered, and what they become depends on their
 /// values, so a checker says what it is and that it checked nothing, instead of a YAML error.

@@ -3,6 +3,8 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSerialization
+import SealKitModel
 
 /// Typed reads of `sealctl.yaml` values with ``FieldReader``'s rules (a YAML number in a text
 /// field is its text, `POSTGRES_PORT: 5432`), and errors that name the config file, the field

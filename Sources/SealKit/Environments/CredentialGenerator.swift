@@ -3,6 +3,8 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
+import SealKitCrypto
 
 /// Generates credentials from OpenSSL's CSPRNG, each character drawn uniformly from an alphabet
 /// by rejection sampling (no modulo bias).

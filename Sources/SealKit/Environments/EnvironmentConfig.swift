@@ -3,6 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSerialization
+import SealKitModel
+import SealKitSealing
 
 /// One environment of a project: an overlay and the sealed Secret written into it.
 public struct EnvironmentConfig: Sendable {

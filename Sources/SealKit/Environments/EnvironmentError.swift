@@ -3,6 +3,8 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
+import SealKitModel
 
 /// A problem with the per-environment workflow: `sealctl.yaml` itself, or what sealing an
 /// environment into its kustomize overlay would break. `environment` names the environment.
@@ -62,6 +64,17 @@ public enum EnvironmentError: Error, Sendable, Equatable, CustomStringConvertibl
             return "\(key): cannot read \(path)"
         case .missingValues(let environment, let keys):
             return "\(environment): no terminal to prompt on, and no value given for \(keys.joined(separator: ", "))"
+        }
+    }
+}
+
+extension EnvironmentError: RemediableError {
+    public var remedy: Remedy? {
+        switch self {
+        case .nothingToRotate(let environment, _): return .generateEnvironmentFirst(environment: environment)
+        case .existingDiffers: return .sealEveryValueAgain
+        case .missingValues: return .giveValuesFile
+        default: return nil
         }
     }
 }

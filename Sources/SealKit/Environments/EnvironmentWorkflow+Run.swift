@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitCrypto
 
 extension EnvironmentWorkflow {
     /// Where a key's value comes from, when neither the config nor a values file gives it.

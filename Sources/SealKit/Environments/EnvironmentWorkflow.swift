@@ -3,6 +3,11 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
+import SealKitCrypto
+import SealKitModel
+import SealKitFiles
+import SealKitSealing
 
 /// Seals one environment's credentials into its overlay: what `sealctl generate` and
 /// `sealctl rotate` do, as a library.

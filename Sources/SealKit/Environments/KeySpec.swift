@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSerialization
 
 /// One key of an environment and how its value is made.
 public struct KeySpec: Sendable, Equatable {

@@ -3,6 +3,8 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSerialization
+import SealKitModel
 
 /// Adds an entry to a `kustomization.yaml`'s `resources` by splicing bytes at the positions
 /// libyaml reports, so that comments, quoting, indentation and line ends everywhere else stay

@@ -3,6 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
+import SealKitSerialization
+import SealKitModel
 
 /// A kustomize overlay as kustomize will render it, as far as sealing cares: the namespace and
 /// name changes it applies, the objects it includes (following `resources` and `components`

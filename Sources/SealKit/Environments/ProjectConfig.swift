@@ -3,6 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
+import SealKitCrypto
+import SealKitSerialization
 
 /// A project's `sealctl.yaml`: its environments, where their overlays are, how each key's value
 /// is made, and which certificate seals each environment.

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSerialization
 
 /// Values for prompted keys when there is no terminal to ask on (`sealctl generate
 /// --values-file`): YAML or JSON, either `KEY: value` for every environment, or

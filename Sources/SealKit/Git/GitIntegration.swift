@@ -3,6 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
+import SealKitModel
+import SealKitSealing
 
 /// Sets git up to diff and merge SealedSecret files through sealctl (`sealctl git install`):
 /// `.gitattributes` lines that give the files `diff=sealctl merge=sealctl`, and the git config

@@ -3,6 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSerialization
+import SealKitModel
+import SealKitFiles
 
 // git's conflict markers, written into a SealedSecret file by the merge driver.
 

@@ -3,6 +3,10 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitCrypto
+import SealKitModel
+import SealKitFiles
+import SealKitSealing
 
 /// A three-way merge of SealedSecret files, key by key, with no private key (`sealctl git
 /// merge`, git's merge driver). Every value of a SealedSecret is sealed on its own, so two

@@ -3,6 +3,10 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitCrypto
+import SealKitSerialization
+import SealKitModel
+import SealKitSealing
 
 /// A stable, readable rendering of a manifest file for git's `textconv` (`sealctl git
 /// diff-text`): each SealedSecret as its kind, name, namespace, scope, type and template

@@ -3,6 +3,8 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
+import SealKitCluster
 
 /// What `ClusterDoctor` found, as a value to encode (JSON for scripts) or print.
 public struct ClusterDoctorReport: Sendable, Codable, Equatable {

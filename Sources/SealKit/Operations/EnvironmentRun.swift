@@ -3,6 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
+import SealKitCrypto
+import SealKitSealing
 
 /// The per-environment workflow over a project: for each environment named, plan what to
 /// seal, make the values, seal them with that environment's certificate, write the overlay's

@@ -3,6 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
+import SealKitCrypto
+import SealKitSealing
 
 extension GitIntegration {
     /// The integration for the git work tree around `folder`, or the user's global one.

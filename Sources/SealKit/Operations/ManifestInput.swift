@@ -1,3 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import SealKitSupport
+import SealKitSerialization
+
 /// One input of an operation: its bytes, and the name messages give it (a path, or `stdin`).
 public struct ManifestInput: Sendable {
     public var bytes: [UInt8]
@@ -27,5 +35,12 @@ public struct ManifestInput: Sendable {
         do { stream = try ManifestStream(bytes: bytes) } catch { throw error.inFile(source) }
         guard !stream.documents.isEmpty else { throw LocatedError(source, OperationError.emptyInput(expected: what)) }
         return stream
+    }
+}
+
+extension BulkValidator {
+    /// The inputs `paths` name, or standard input when they name none.
+    public static func inputs(orStandardInput paths: [String]) throws -> [Input] {
+        paths.isEmpty ? [.bytes(try ManifestInput.standardInput(expecting: "SealedSecrets").bytes, name: "stdin")] : try inputs(for: paths)
     }
 }

@@ -1,3 +1,6 @@
+import SealKitSupport
+import SealKitModel
+
 /// Errors of the operations themselves, as opposed to the rules they apply.
 public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible, RemediableError {
     /// An input held no documents.

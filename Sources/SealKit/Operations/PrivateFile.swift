@@ -1,3 +1,6 @@
+import SealKitSupport
+import SealKitSealing
+
 extension ValuesFile {
     /// Reads the values file at `path`, with a warning when others can read the plain values in it.
     public static func load(path: String, environments: [String]) throws -> (values: ValuesFile, notices: [Notice]) {

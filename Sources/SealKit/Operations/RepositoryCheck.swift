@@ -3,6 +3,8 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
+import SealKitCrypto
 
 extension RepositoryChecker {
     /// The checks behind a pre-commit hook or a CI step, run from `folder`: `paths` (default:

@@ -3,6 +3,10 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
+import SealKitFiles
+import SealKitCluster
+import SealKitSealing
 
 /// Re-sealing in bulk: every SealedSecret in the files and folders given, opened with old keys
 /// and sealed for a new certificate (offline), or re-sealed by the cluster's controller for its

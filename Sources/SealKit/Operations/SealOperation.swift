@@ -1,3 +1,9 @@
+import SealKitSupport
+import SealKitCrypto
+import SealKitSerialization
+import SealKitModel
+import SealKitSealing
+
 /// kubeseal's main job over whole inputs: every Secret of every input sealed, in order, and
 /// written as kubeseal writes it.
 ///

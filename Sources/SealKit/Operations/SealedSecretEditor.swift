@@ -3,6 +3,11 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
+import SealKitCrypto
+import SealKitModel
+import SealKitFiles
+import SealKitSealing
 
 /// Changes one SealedSecret of a file in place: the one behind `set`, `unset`, `edit` and
 /// kubeseal's `--merge-into`.
