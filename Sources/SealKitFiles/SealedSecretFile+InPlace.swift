@@ -72,7 +72,7 @@ extension SealedSecretFile {
         guard !changed.isEmpty else { return .lines }
         let bytes = Array(text.body(at: index).utf8)
         guard let map = try? YAMLSourceMap(bytes: bytes), map.documents.count == 1 else { return nil }
-        var editor = SourceEditor(bytes: bytes, json: format == .json)
+        var editor = YAMLSourceEditor(bytes: bytes, json: format == .json)
         var rewritten: [String] = []
         for mapping in changed {
             guard let wholly = editor.change(mapping.path, in: map.documents[0], from: old[keyPath: mapping.keyPath], to: new[keyPath: mapping.keyPath]) else { return nil }

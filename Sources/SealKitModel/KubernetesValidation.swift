@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
 
 /// The name rules of the Kubernetes API server, as k8s.io/apimachinery's
 /// `pkg/util/validation/validation.go` (and `pkg/api/validate/content`) writes them. Each
@@ -104,13 +105,8 @@ public enum KubernetesValidation {
 
     private static func maxLengthMessage(_ length: Int) -> String { "must be no more than \(length) characters" }
 
-    private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-    }
-
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        isLowerAlphanumeric(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-    }
+    private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool { ASCII.isLowerAlphanumeric(byte) }
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool { ASCII.isAlphanumeric(byte) }
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {
         isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")

@@ -127,7 +127,7 @@ extension SealedSecret.Spec {
                 // The API server prunes a null value (the schema does not allow null) before it stores the object.
                 if entry.value.isNull { continue }
                 guard let text = try FieldReader.text(entry.value, field: SecretRules.field("spec.encryptedData", key: key), options: reader.options),
-                      Secret.decodeBase64(text) != nil else {
+                      Secret.isBase64(text) else {
                     throw ManifestError(.invalidField(field: SecretRules.field("spec.encryptedData", key: key), problem: "the value is not valid base64"), mark: entry.value.mark)
                 }
                 encryptedData[key] = text

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
 import SealKitSerialization
 
 /// A Kubernetes `v1` Secret.
@@ -71,10 +72,28 @@ public struct Secret: KubernetesObject, Hashable, CustomStringConvertible {
         additionalFields = reader.unknownFields(known: Self.knownFields)
     }
 
-    /// Standard padded base64, ignoring line breaks as Go's decoder does.
+    /// Whether `text` is standard padded base64 as Go's `base64.StdEncoding` reads it (what the
+    /// API server's `format: byte` and the controller decode with): line breaks ignored, the
+    /// length a multiple of four, padding only at the end. One scan that decodes and allocates
+    /// nothing, so that the checks that only need the answer (a SealedSecret's values when it is
+    /// read, the schema's `format: byte`) leave the decoding to the one place that uses it.
+    package static func isBase64(_ text: String) -> Bool {
+        var count = 0, padding = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { continue }
+            count += 1
+            if byte == UInt8(ascii: "=") { padding += 1; continue }
+            guard padding == 0, ASCII.isAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/") else { return false }
+        }
+        return count % 4 == 0 && padding <= 2
+    }
+
+    /// Standard padded base64, ignoring line breaks, refused where Go's decoder refuses it
+    /// (``isBase64(_:)``; Foundation's alone also takes padding in the middle, `AA=A`).
     package static func decodeBase64(_ text: String) -> Data? {
-        let compact = text.filter { $0 != "\n" && $0 != "\r" }
-        return Data(base64Encoded: compact)
+        guard isBase64(text) else { return nil }
+        // By bytes: a CRLF is one Character, which a Character filter would keep.
+        return Data(base64Encoded: String(decoding: text.utf8.filter { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }, as: UTF8.self))
     }
 
     /// Every value, `data` and `stringData` merged (stringData wins), as the API server stores it.

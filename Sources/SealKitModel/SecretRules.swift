@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
 import SealKitCrypto
 import SealKitSerialization
 
@@ -31,7 +32,10 @@ public enum SecretRules {
     /// and `template.data`), the exact decoded size (from the ciphertext lengths), the template's
     /// and the SealedSecret's own metadata. `values` are plain values known to the caller (those
     /// just sealed), whose content is judged too.
-    public static func problems(ofSealed sealed: SealedSecret, values: [String: [UInt8]] = [:], now: Date = Date()) -> [ValidationProblem] {
+    ///
+    /// `sealedValues` are the values already decoded (by a validator that has looked at each);
+    /// a value not among them is decoded here to learn its plain size.
+    public static func problems(ofSealed sealed: SealedSecret, values: [String: [UInt8]] = [:], sealedValues: [String: SealedValue] = [:], now: Date = Date()) -> [ValidationProblem] {
         let template = sealed.spec.template
         var metadata = template.metadata
         // The controller names the Secret after the SealedSecret.
@@ -45,6 +49,7 @@ public enum SecretRules {
         for (key, source) in template.data where !source.contains("{{") { subject.values[key] = Array(source.utf8) }
         subject.size = keys.reduce(0) { total, key in
             if let value = subject.values[key] { return total + value.count }
+            if let value = sealedValues[key] { return total + max(0, value.plaintextByteCount) }
             guard let text = sealed.spec.encryptedData[key], let bytes = Secret.decodeBase64(text),
                   let value = try? SealedValue(bytes: Array(bytes)) else { return total + (template.data[key]?.utf8.count ?? 0) }
             return total + max(0, value.plaintextByteCount)
@@ -78,8 +83,7 @@ public enum SecretRules {
     /// `data[tls.crt]` where a dot would make the path ambiguous.
     public static func field(_ base: String, key: String) -> String {
         let plain = !key.isEmpty && key.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            ASCII.isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
         }
         return plain ? "\(base).\(key)" : "\(base)[\(key)]"
     }

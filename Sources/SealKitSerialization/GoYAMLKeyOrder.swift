@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
 
 /// The order in which go-yaml v2 sorts mapping keys, and so the order of every mapping in
 /// kubeseal's YAML output (kubeseal marshals through sigs.k8s.io/yaml with go.yaml.in/yaml/v2):
@@ -124,7 +125,7 @@ public enum GoYAMLKeyOrder {
 
     /// Go's `unicode.IsLetter`: general category L*.
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") }
+        if scalar.isASCII { return ASCII.isLetter(UInt8(scalar.value)) }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
         default: return false
@@ -133,7 +134,7 @@ public enum GoYAMLKeyOrder {
 
     /// Go's `unicode.IsDigit`: general category Nd.
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar >= "0" && scalar <= "9" }
+        if scalar.isASCII { return ASCII.isDigit(UInt8(scalar.value)) }
         return scalar.properties.generalCategory == .decimalNumber
     }
 }

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
 
 /// Reads JSON into ``YAMLNode`` trees: one document, or a stream of concatenated values as
 /// kubeseal accepts (`{…}{…}` or one per line). Strings become string scalars, numbers, `true`,
@@ -141,7 +142,7 @@ public struct JSONParser: Sendable {
             if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
             func digits() -> Int {
                 let from = offset
-                while offset < bytes.count, bytes[offset] >= 0x30, bytes[offset] <= 0x39 { offset += 1 }
+                while offset < bytes.count, ASCII.isDigit(bytes[offset]) { offset += 1 }
                 return offset - from
             }
             guard offset < bytes.count else { throw failure("invalid number") }

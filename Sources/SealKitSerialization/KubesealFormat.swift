@@ -123,12 +123,9 @@ public enum KubesealFormat {
     }
 
     /// 1 for each byte that is not in the base64 alphabet (letters, digits, `+`, `/`, `=`).
-    private static let notBase64: [UInt8] = (0..<256).map { byte in
-        switch UInt8(byte) {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="): return 0
-        default: return 1
-        }
+    private static let notBase64: [UInt8] = (0..<256).map { value in
+        let byte = UInt8(value)
+        return ASCII.isAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=") ? 0 : 1
     }
 
     /// `text` with each `prefix<index>x` replaced by `values[index]`, in one pass.

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SealKitSupport
 
 /// YAML 1.1 resolution of plain scalars, as go-yaml v2 (and so kubeseal and kubectl) does it.
 ///
@@ -81,7 +82,7 @@ public enum YAMLResolver {
 
     // MARK: Scanners
 
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    private static func isDigit(_ byte: UInt8) -> Bool { ASCII.isDigit(byte) }
 
     /// `.5`, `.5E+3`, `.0_10`: a Go float literal starting with `.`; `_` only between digits.
     private static func isDotFloat(_ bytes: [UInt8]) -> Bool {

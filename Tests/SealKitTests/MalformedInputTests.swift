@@ -165,4 +165,31 @@ struct MalformedInputTests {
             }
         }
     }
+
+    @Test("base64 is read as Go's StdEncoding reads it: line breaks ignored, padding only at the end")
+    func base64AsGoReadsIt() {
+        // Go's base64.StdEncoding.DecodeString, which the API server's `format: byte` and the
+        // controller use: what it accepts and what it refuses.
+        let accepted = ["", "QUJD", "QUI=", "QQ==", "QUJD\nREVG", "QUJD\r\nREVG\r\n", "QQ=\n=", "\r\n"]
+        let refused = ["QQ=", "QQ", "Q===", "=QQ=", "QQ==QQ==", "AA=A", "====", "QU-D", "QU D", "QUJD\tREVG"]
+        for text in accepted {
+            #expect(Secret.isBase64(text), "\(text.debugDescription)")
+            #expect(Secret.decodeBase64(text) != nil, "\(text.debugDescription)")
+        }
+        for text in refused {
+            #expect(!Secret.isBase64(text), "\(text.debugDescription)")
+            #expect(Secret.decodeBase64(text) == nil, "\(text.debugDescription)")
+        }
+        #expect(Secret.decodeBase64("QUJD\r\nREVG") == Data("ABCDEF".utf8))
+        // Whatever the scan accepts, Foundation's decoder (more lenient) decodes: the scan never
+        // lets through a value that then fails to decode.
+        let alphabet: [Character] = ["A", "Q", "z", "9", "+", "/", "=", "\n", "\r", "-"]
+        var samples: [String] = [""], frontier: [String] = [""]
+        for _ in 1...4 {
+            frontier = frontier.flatMap { prefix in alphabet.map { prefix + String($0) } }
+            samples += frontier
+        }
+        let undecodable = samples.filter { Secret.isBase64($0) && Secret.decodeBase64($0) == nil }
+        #expect(undecodable.isEmpty, "\(undecodable.prefix(10).map(\.debugDescription))")
+    }
 }

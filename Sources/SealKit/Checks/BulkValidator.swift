@@ -129,17 +129,8 @@ public struct BulkValidator {
     }
 
     private func validate<Failure: Error>(_ document: ManifestDocument, named name: String, progress: (String) -> Void, report: (Line) throws(Failure) -> Void) throws(Failure) {
-        var problems = validator.validate(document.node, options: document.decodingOptions)
-        if let unsealer, !problems.contains(where: { $0.severity == .error }) {
-            do {
-                // Opened, the values are judged as the API server will judge the Secret.
-                var values = try unsealer.openValues(of: SealedSecret(document: document))
-                problems = validator.validate(document.node, options: document.decodingOptions, values: values)
-                SecureMemory.wipe(&values)
-            } catch {
-                problems.append(ValidationProblem(.error, field: "spec.encryptedData", "\(error)", mark: document.node["spec"]?.mark))
-            }
-        }
+        // With a key, the values are opened and judged as the API server will judge the Secret.
+        var problems = validator.validate(document.node, options: document.decodingOptions, opening: unsealer.map { unsealer in { try unsealer.openValues(of: $0) } })
         if let controller, !problems.contains(where: { $0.severity == .error }) {
             progress("checking with the controller: \(name), \(document.locationDescription)")
             do {

@@ -27,7 +27,12 @@ public struct SealedSecretValidator: Sendable {
     /// `values`, when a private key opened them, are judged as the API server will judge the
     /// Secret. `namespaceSupplied` says that something around the file (a kustomization's
     /// `namespace:`) gives the SealedSecret its namespace.
-    public func validate(_ node: YAMLNode, options: DecodingOptions = .yaml, values: [String: [UInt8]] = [:], namespaceSupplied: Bool = false) -> [ValidationProblem] {
+    ///
+    /// `opening`, when given, opens the values once the SealedSecret is found sound (decoded
+    /// once, each value parsed once): the values it gives are judged too and wiped after, and a
+    /// failure to open is one more problem. One pass, whether or not there is a key.
+    public func validate(_ node: YAMLNode, options: DecodingOptions = .yaml, values: [String: [UInt8]] = [:], namespaceSupplied: Bool = false,
+                         opening: ((SealedSecret) throws -> [String: [UInt8]])? = nil) -> [ValidationProblem] {
         guard node.mapping != nil else {
             return [.init(.error, field: "", "expected a SealedSecret, found \(node.kindName)", mark: node.mark)]
         }
@@ -71,11 +76,13 @@ public struct SealedSecretValidator: Sendable {
         }
         problems += templateConsistency(sealed, node: node)
         let marks = node["spec"]?["encryptedData"]?.marksByKey ?? [:]
+        var sealedValues: [String: SealedValue] = [:]
         for (key, ciphertext) in sealed.spec.encryptedData.sorted(by: { $0.key < $1.key }) {
             let mark = marks[key]
             guard let bytes = Secret.decodeBase64(ciphertext) else { continue }
             do {
                 let value = try SealedValue(bytes: Array(bytes))
+                sealedValues[key] = value
                 if value.keyBitCount < 1024 || value.keyBitCount % 256 != 0 {
                     problems.append(.init(.error, field: SecretRules.field("spec.encryptedData", key: key), "an RSA block of \(value.keyBlock.count) bytes is not a plausible key size", mark: mark))
                 }
@@ -86,8 +93,17 @@ public struct SealedSecretValidator: Sendable {
         if sealed.spec.encryptedData.isEmpty, sealed.spec.legacyData == nil {
             problems.append(.init(.warning, field: "spec.encryptedData", "is empty; the Secret will have no data"))
         }
+        var values = values
+        defer { SecureMemory.wipe(&values) }
+        if let opening, !problems.contains(where: { $0.severity == .error }) {
+            do {
+                values = try opening(sealed)
+            } catch {
+                problems.append(ValidationProblem(.error, field: "spec.encryptedData", "\(error)", mark: node["spec"]?.mark))
+            }
+        }
         // What the API server will check when the controller creates the Secret.
-        problems += SecretRules.problems(ofSealed: sealed, values: values).map { problem in
+        problems += SecretRules.problems(ofSealed: sealed, values: values, sealedValues: sealedValues).map { problem in
             var located = problem
             located.mark = Self.mark(of: problem.field, in: node) ?? problem.mark
             return located

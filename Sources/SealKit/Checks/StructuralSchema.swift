@@ -48,7 +48,7 @@ public struct StructuralSchema: Sendable {
             problems.append(.init(.error, field: path, "must be \(Self.article(type)), found \(value.kindName)", mark: value.mark))
             return
         }
-        if schema["format"]?.scalar?.value == "byte", let text = value.scalar?.value, Secret.decodeBase64(text) == nil {
+        if schema["format"]?.scalar?.value == "byte", let text = value.scalar?.value, !Secret.isBase64(text) {
             problems.append(.init(.error, field: path, "must be base64", mark: value.mark))
         }
         if let pairs = value.mapping {

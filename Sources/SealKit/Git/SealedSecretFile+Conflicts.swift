@@ -49,7 +49,7 @@ extension SealedSecretFile {
     mutating func markConflicts(_ index: Int, _ entries: [ConflictEntry], markers: ConflictMarkers) -> Bool {
         let bytes = Array(text.body(at: index).utf8)
         guard let map = try? YAMLSourceMap(bytes: bytes), map.documents.count == 1 else { return false }
-        var editor = SourceEditor(bytes: bytes, json: format == .json)
+        var editor = YAMLSourceEditor(bytes: bytes, json: format == .json)
         for entry in entries {
             guard editor.markConflict(entry, in: map.documents[0], markers: markers) else { return false }
         }
@@ -67,7 +67,7 @@ extension SealedSecretFile {
     }
 }
 
-extension SourceEditor {
+extension YAMLSourceEditor {
     /// Records the markers for one conflicting entry.
     mutating func markConflict(_ conflict: SealedSecretFile.ConflictEntry, in root: Span, markers: SealedSecretFile.ConflictMarkers) -> Bool {
         var mapping = root

@@ -5,7 +5,7 @@ import Foundation
 #endif
 import SealKitSerialization
 
-extension SourceEditor {
+extension YAMLSourceEditor {
     // MARK: Flow style and JSON
 
     /// Rewrites a flow mapping (`{a: x, b: y}`, or JSON's `{"a": "x"}`) whole in its own style:
