@@ -27,16 +27,17 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        // The library's layers, bottom up: each target names the ones below it, so a call upward
-        // does not compile (Docs/architecture.md has the map). `SealKit` re-exports them all.
+        // The library's layers, bottom up: each target names every layer it imports, all of them
+        // below it, so a call upward does not compile (Docs/architecture.md has the map, and
+        // Scripts/check-architecture.sh keeps this list equal to it). `SealKit` re-exports them all.
         .target(name: "SealKitSupport"),
         .target(name: "SealKitCrypto", dependencies: ["COpenSSL", "SealKitSupport"]),
         .target(name: "SealKitSerialization", dependencies: ["CYAML", "SealKitSupport"]),
-        .target(name: "SealKitModel", dependencies: ["SealKitCrypto", "SealKitSerialization"]),
-        .target(name: "SealKitFiles", dependencies: ["SealKitModel"]),
-        .target(name: "SealKitCluster", dependencies: ["SealKitModel"]),
-        .target(name: "SealKitSealing", dependencies: ["SealKitFiles", "SealKitCluster"]),
-        .target(name: "SealKit", dependencies: ["SealKitSealing"]),
+        .target(name: "SealKitModel", dependencies: ["SealKitSupport", "SealKitCrypto", "SealKitSerialization"]),
+        .target(name: "SealKitFiles", dependencies: ["SealKitSupport", "SealKitSerialization", "SealKitModel"]),
+        .target(name: "SealKitCluster", dependencies: ["SealKitSupport", "SealKitCrypto", "SealKitSerialization", "SealKitModel"]),
+        .target(name: "SealKitSealing", dependencies: ["SealKitSupport", "SealKitCrypto", "SealKitSerialization", "SealKitModel", "SealKitFiles", "SealKitCluster"]),
+        .target(name: "SealKit", dependencies: ["SealKitSupport", "SealKitCrypto", "SealKitSerialization", "SealKitModel", "SealKitFiles", "SealKitCluster", "SealKitSealing"]),
         .executableTarget(
             name: "sealctl",
             dependencies: [

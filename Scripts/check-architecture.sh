@@ -3,7 +3,8 @@
 # (.ci/run). Each rule prints what breaks it; the script exits 1 if any rule is broken.
 #
 #   0. The layer map: each library target depends on exactly the targets the map gives it
-#      (Package.swift), so that the compiler refuses a call upward; Docs/architecture.md draws it.
+#      (Package.swift), all below it, so that the compiler refuses a call upward; and it imports
+#      no layer it does not declare. Docs/architecture.md draws the map.
 #   1. SealKit is the product: it never writes to the terminal (operations return notices;
 #      the hidden prompt of SealKitSupport/SecretPrompt.swift aside), and no message in it names
 #      a sealctl command (the git configuration GitIntegration writes, which must, aside).
@@ -30,11 +31,11 @@ library='Sources/SealKit*'
 expected='SealKitSupport:
 SealKitCrypto:COpenSSL SealKitSupport
 SealKitSerialization:CYAML SealKitSupport
-SealKitModel:SealKitCrypto SealKitSerialization
-SealKitFiles:SealKitModel
-SealKitCluster:SealKitModel
-SealKitSealing:SealKitFiles SealKitCluster
-SealKit:SealKitSealing'
+SealKitModel:SealKitSupport SealKitCrypto SealKitSerialization
+SealKitFiles:SealKitSupport SealKitSerialization SealKitModel
+SealKitCluster:SealKitSupport SealKitCrypto SealKitSerialization SealKitModel
+SealKitSealing:SealKitSupport SealKitCrypto SealKitSerialization SealKitModel SealKitFiles SealKitCluster
+SealKit:SealKitSupport SealKitCrypto SealKitSerialization SealKitModel SealKitFiles SealKitCluster SealKitSealing'
 declared=$(grep -nE '^\s*\.target\(name: "SealKit' Package.swift | sed -E 's/^([0-9]+):.*name: "([A-Za-z]+)"(, dependencies: \[([^]]*)\])?.*/\1:\2:\4/' | tr -d '" ' | tr ',' ' ')
 while IFS=: read -r line target dependencies; do
     want=$(printf '%s\n' "$expected" | awk -F: -v t="$target" '$1 == t {print $2}')
@@ -44,6 +45,13 @@ while IFS=: read -r line target dependencies; do
         fail "Package.swift:$line: $target depends on [$dependencies], the map says [$want]"
     fi
 done <<< "$declared"
+# A target imports only the layers it declares (SwiftPM would let it import any transitive one,
+# and the map would stop saying what depends on what).
+while IFS=: read -r target dependencies; do
+    undeclared=$(grep -rnE '^\s*(internal |public |package |@_exported )?import SealKit[A-Za-z]*\s*$' "Sources/$target" --include='*.swift' \
+        | awk -v deps=" $dependencies " '{module=$NF; if (index(deps, " " module " ") == 0) print}' || true)
+    [ -z "$undeclared" ] || fail "$target imports a layer it does not declare in Package.swift (declare it, if the map allows):"$'\n'"$undeclared"
+done <<< "$expected"
 [ "$(printf '%s\n' "$declared" | grep -c .)" = "$(printf '%s\n' "$expected" | grep -c .)" ] || fail "Package.swift declares $(printf '%s\n' "$declared" | grep -c .) library targets, the map has $(printf '%s\n' "$expected" | grep -c .)"
 
 writes=$(grep -rnE '\bprint\(|FileHandle\.standard(Error|Output)|\bfputs\(' $library --include='*.swift' | grep -v '^[^:]*:[0-9]*:\s*///' | grep -v '^Sources/SealKitSupport/SecretPrompt.swift:' || true)

@@ -55,7 +55,7 @@ public final class ControllerClient: @unchecked Sendable {
     /// `POST /v1/rotate`: `sealed` re-sealed for the controller's newest key. As kubeseal does,
     /// `apiVersion` and `kind` are restored and `creationTimestamp`, `deletionTimestamp` and
     /// `generation` cleared. The controller answers 500 for any failure to re-seal, which is
-    /// thrown as ``AccessError/cannotRotate(message:)``.
+    /// thrown as ``/SealKitSupport/AccessError/cannotRotate(message:)``.
     public func rotate(_ sealed: SealedSecret) throws -> SealedSecret {
         let body: Data
         do {

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// Each value gets a fresh 32-byte session key, encrypted with RSA-OAEP (SHA-256, MGF1-SHA-256,
 /// the scope's label); the value itself is encrypted with AES-256-GCM under that key. See
-/// ``SealedValue`` for the layout and ``SealingScope`` for the label.
+/// ``SealedValue`` for the layout and `SealingScope` for the label.
 public enum HybridCipher {
     /// Seals `plaintext` for `publicKey` with the OAEP `label` (empty for no label).
     public static func seal(_ plaintext: [UInt8], for publicKey: RSAPublicKey, label: [UInt8]) throws -> [UInt8] {

@@ -19,7 +19,7 @@ public struct SealedSecretFile: Sendable {
     /// The lines (1-based, in the file as read) of comments that the last ``replace(_:with:replacing:)``
     /// dropped: a document or flow mapping rewritten whole keeps only the comments it can place.
     public package(set) var lostCommentLines: [Int] = []
-    /// The indexes (into ``ManifestText/documents``) of the SealedSecret documents, in order.
+    /// The indexes (into ``/SealKitSerialization/ManifestText/documents``) of the SealedSecret documents, in order.
     public let sealedSecretIndexes: [Int]
 
     /// The format the file is in, which every rewrite keeps.

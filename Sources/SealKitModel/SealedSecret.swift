@@ -13,7 +13,7 @@ public struct SealedSecret: KubernetesObject, Hashable {
     public static let apiVersion = "bitnami.com/v1alpha1"
 
     /// The top-level annotation in which SealKit can record the fingerprint of the key a
-    /// SealedSecret was sealed for (see ``KeyFingerprint``), so that unsealing tries that key
+    /// SealedSecret was sealed for (see ``/SealKitCrypto/KeyFingerprint``), so that unsealing tries that key
     /// first and a mismatch is named. The controller ignores it.
     public static let keyFingerprintAnnotation = "sealkit.io/sealing-key-fingerprint"
 

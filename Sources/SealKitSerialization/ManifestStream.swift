@@ -43,7 +43,7 @@ public struct ManifestStream: Sendable {
     /// The non-empty documents, Lists expanded when asked.
     public let documents: [ManifestDocument]
 
-    /// The largest input read (``FileBytes/defaultLimit``).
+    /// The largest input read (``/SealKitSupport/FileBytes/defaultLimit``).
     public static let maximumInputSize = FileBytes.defaultLimit
 
     /// Reads a stream. Empty documents are skipped; `kind: List` items become documents of their

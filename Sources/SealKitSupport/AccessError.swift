@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// A file, a URL, kubectl or the controller could not be reached, read or written: the world
-/// outside SealKit failed, not the input's content (that is ``ManifestError``).
+/// outside SealKit failed, not the input's content (that is `ManifestError`).
 ///
 /// Descriptions name paths, URLs and commands, never values or tokens.
 public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {

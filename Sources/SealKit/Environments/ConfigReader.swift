@@ -6,7 +6,7 @@ import Foundation
 import SealKitSerialization
 import SealKitModel
 
-/// Typed reads of `sealctl.yaml` values with ``FieldReader``'s rules (a YAML number in a text
+/// Typed reads of `sealctl.yaml` values with ``/SealKitModel/FieldReader``'s rules (a YAML number in a text
 /// field is its text, `POSTGRES_PORT: 5432`), and errors that name the config file, the field
 /// and its line.
 struct ConfigReader {

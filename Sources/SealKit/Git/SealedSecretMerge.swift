@@ -13,7 +13,7 @@ import SealKitSealing
 /// branches that change different keys merge mechanically: per key of `encryptedData`, per entry
 /// of the template's labels, annotations and data (and the SealedSecret's own), and `type`,
 /// the side that changed wins. The result is written into OURS's text through
-/// ``SealedSecretFile``, so OURS's comments and layout stay.
+/// ``/SealKitFiles/SealedSecretFile``, so OURS's comments and layout stay.
 ///
 /// A key changed on both sides to different ciphertexts is a conflict (with a keyring, two
 /// ciphertexts of the same value are not); so is a name, namespace or scope that differs between

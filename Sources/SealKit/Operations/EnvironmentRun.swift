@@ -59,7 +59,7 @@ public struct EnvironmentRun: Sendable {
                 values?.notices ?? [])
     }
 
-    /// Asks on the terminal, without echo where the key is secret (``PromptSpec/ask``), saying
+    /// Asks on the terminal, without echo where the key is secret (``PromptSpec/ask(environment:key:read:complain:)``), saying
     /// its explanations with `say`; nil when standard input is not a terminal.
     public static func terminalPrompt(say: @escaping (String) -> Void) -> Prompt? {
         guard POSIX.isTerminal(.input) else { return nil }

@@ -46,7 +46,7 @@ extension SealedSecretMerge {
 }
 
 extension KeyInventory {
-    /// The certificates and keys of `files` (any of the forms ``add(contentsOf:source:)``
+    /// The certificates and keys of `files` (any of the forms ``/SealKitSealing/KeyInventory/add(contentsOf:source:)``
     /// reads), or without files those of the keyring `local`, which must hold a key.
     public init(files: [String], orKeysOf local: LocalKeyring) throws {
         self.init()

@@ -22,7 +22,7 @@ public enum PrivateFile {
 }
 
 extension LocalKeyring {
-    /// ``keyring(orFiles:)``, with a warning for each key file that group or others can read.
+    /// ``/SealKitSealing/LocalKeyring/keyring(orFiles:)``, with a warning for each key file that group or others can read.
     public func keyringCheckingModes(orFiles files: [String]) throws -> (keyring: Keyring, notices: [Notice]) {
         let notices = files.compactMap { path in
             PrivateFile.readableByOthers(path).map { Notice.warning("\(path) is readable by group or others (mode \(String($0, radix: 8))); private keys should be 0600: chmod 600 \(path)") }

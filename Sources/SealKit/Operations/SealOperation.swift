@@ -22,7 +22,7 @@ public struct SealOperation: Sendable {
     public enum Secrets: Sendable {
         /// Manifest streams (YAML or JSON; documents, `---` streams, `kind: List`).
         case inputs([ManifestInput])
-        /// One Secret built in memory (``SecretBuilder``), with the builder's warnings.
+        /// One Secret built in memory (``/SealKitSealing/SecretBuilder``), with the builder's warnings.
         case built(Secret, warnings: [ValidationProblem])
     }
 

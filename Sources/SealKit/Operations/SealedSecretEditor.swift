@@ -14,7 +14,7 @@ import SealKitSealing
 ///
 /// Each change selects the document (the only SealedSecret, or the one named), makes the new
 /// SealedSecret, judges it once as the API server would judge the Secret it becomes, and writes
-/// the file atomically through ``SealedSecretFile``: only the lines that must change change.
+/// the file atomically through ``/SealKitFiles/SealedSecretFile``: only the lines that must change change.
 ///
 /// ```swift
 /// let editor = SealedSecretEditor(path: "k8s/prod/db.sealed.yaml")

@@ -27,7 +27,7 @@ public struct EditableValues {
     }
 
     /// The document: a header that says what it is and how it is handled, then `key: value`.
-    /// It holds plain values: write it only to a ``PrivateScratchFile``.
+    /// It holds plain values: write it only to a ``/SealKitSupport/PrivateScratchFile``.
     public func document(for sealed: SealedSecret, from source: String) throws -> String {
         let binary = Set(binaryKeys)
         let text = YAMLNode.mapping(original.sorted { $0.key < $1.key }.filter { !binary.contains($0.key) }

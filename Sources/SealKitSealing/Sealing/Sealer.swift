@@ -28,7 +28,7 @@ public struct Sealer: Sendable {
         public var defaultNamespace: String?
         /// Seal a Secret without values instead of refusing it.
         public var allowEmptyData: Bool
-        /// Record the certificate's key fingerprint in ``SealedSecret/keyFingerprintAnnotation``
+        /// Record the certificate's key fingerprint in ``/SealKitModel/SealedSecret/keyFingerprintAnnotation``
         /// (off by default, so that output stays identical to kubeseal's).
         public var recordsKeyFingerprint: Bool
 
@@ -74,13 +74,13 @@ public struct Sealer: Sendable {
     /// server-set fields; `type` and `immutable` are kept. Values are sealed in key order,
     /// `data` first, then `stringData`, which wins on the same key.
     ///
-    /// A Secret that the API server would refuse (``SecretRules``) is refused here, with
-    /// ``SealingError/refusedByAPIServer(secret:problems:)``: sealed, it would never unseal.
+    /// A Secret that the API server would refuse (``/SealKitModel/SecretRules``) is refused here, with
+    /// ``/SealKitModel/SealingError/refusedByAPIServer(secret:problems:)``: sealed, it would never unseal.
     public func seal(_ secret: Secret, options: Options = Options()) throws -> SealedSecret {
         try sealReportingWarnings(secret, options: options).sealedSecret
     }
 
-    /// ``seal(_:options:)``, with the warnings ``SecretRules`` has for the Secret: what the API
+    /// ``seal(_:options:)``, with the warnings ``/SealKitModel/SecretRules`` has for the Secret: what the API
     /// server accepts but will not work (an expired `tls.crt`, a `.dockerconfigjson` without
     /// `auths`). The rules are judged once, for the refusal and the warnings alike.
     public func sealReportingWarnings(_ secret: Secret, options: Options = Options()) throws -> (sealedSecret: SealedSecret, warnings: [ValidationProblem]) {
@@ -127,7 +127,7 @@ public struct Sealer: Sendable {
     static let valuesPerRun = 32
 
     /// Seals `values` under one label, in base64, in order. Many values are sealed on all cores,
-    /// in runs of values that each share one ``HybridCipher/Encryptor``; the randomness is drawn
+    /// in runs of values that each share one ``/SealKitCrypto/HybridCipher/Encryptor``; the randomness is drawn
     /// first, in order, so that the result does not depend on the schedule.
     func sealValues(_ values: [[UInt8]], label: [UInt8]) throws -> [String] {
         let publicKey = certificate.publicKey
@@ -195,7 +195,7 @@ public struct Sealer: Sendable {
     /// as kubeseal's `--merge-into` does: other keys keep their ciphertext byte for byte; the
     /// Secret's template labels, annotations and template data are merged in too.
     ///
-    /// The merged SealedSecret is judged as a whole (``SecretRules``): merging `tls.crt` alone
+    /// The merged SealedSecret is judged as a whole (``/SealKitModel/SecretRules``): merging `tls.crt` alone
     /// into a `kubernetes.io/tls` SealedSecret that holds `tls.key` is fine.
     public func merge(_ secret: Secret, into target: SealedSecret, allowEmptyData: Bool = false) throws -> SealedSecret {
         try mergeReportingWarnings(secret, into: target, allowEmptyData: allowEmptyData).sealedSecret

@@ -27,7 +27,7 @@ public struct SecretBuilder: Sendable {
         self.type = type
     }
 
-    /// Whether `key` is a valid Secret data key (``KubernetesValidation/configMapKeyProblems(_:)``).
+    /// Whether `key` is a valid Secret data key (``/SealKitModel/KubernetesValidation/configMapKeyProblems(_:)``).
     public static func isValidKey(_ key: String) -> Bool {
         KubernetesValidation.configMapKeyProblems(key).isEmpty
     }
