@@ -1,13 +1,7 @@
 import Foundation
 import Testing
 @testable import SealKit
-@testable import SealKitSupport
 @testable import SealKitCrypto
-@testable import SealKitSerialization
-@testable import SealKitModel
-@testable import SealKitFiles
-@testable import SealKitCluster
-@testable import SealKitSealing
 import TestSupport
 
 /// Inputs the fuzzers (Fuzz/run.sh) found crashes with, kept so the bugs stay fixed.

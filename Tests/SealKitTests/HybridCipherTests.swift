@@ -2,13 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import SealKit
-@testable import SealKitSupport
 @testable import SealKitCrypto
-@testable import SealKitSerialization
-@testable import SealKitModel
-@testable import SealKitFiles
-@testable import SealKitCluster
-@testable import SealKitSealing
 
 @Suite("Hybrid cipher against upstream's vectors")
 struct HybridCipherTests {

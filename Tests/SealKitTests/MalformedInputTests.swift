@@ -1,13 +1,7 @@
 import Foundation
 import Testing
 @testable import SealKit
-@testable import SealKitSupport
-@testable import SealKitCrypto
 @testable import SealKitSerialization
-@testable import SealKitModel
-@testable import SealKitFiles
-@testable import SealKitCluster
-@testable import SealKitSealing
 
 @Suite("Malformed input gives one clear error, never a crash")
 struct MalformedInputTests {

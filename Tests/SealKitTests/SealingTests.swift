@@ -1,12 +1,6 @@
 import Foundation
 import Testing
 @testable import SealKit
-@testable import SealKitSupport
-@testable import SealKitCrypto
-@testable import SealKitSerialization
-@testable import SealKitModel
-@testable import SealKitFiles
-@testable import SealKitCluster
 @testable import SealKitSealing
 
 @Suite("Sealing and unsealing in the library")

@@ -1,6 +1,6 @@
 // The byte-position map over libyaml events that file edits splice into. Every span must lie
 // inside the input and agree with the value parser on what the document holds.
-@testable import SealKit
+@testable import SealKitSerialization
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
