@@ -55,6 +55,10 @@ public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotRun(executable: String, step: String, code: Int32)
     /// There is no terminal to ask on (a CI job, a pipe).
     case noTerminal
+    /// The API server refused a request for want of a permission: `needed` says which.
+    case permissionDenied(needed: String, message: String)
+    /// Secret material would be written to a terminal.
+    case refusedTerminal(what: String)
 
     public var description: String {
         switch self {
@@ -105,6 +109,10 @@ public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {
             return "cannot run \(executable): \(step) failed: \(POSIX.message(code))"
         case .noTerminal:
             return "no terminal to prompt on; pipe the value in on standard input"
+        case .permissionDenied(let needed, let message):
+            return "the cluster refused the request: the user needs \(needed) (\(message))"
+        case .refusedTerminal(let what):
+            return "refusing to print \(what) on a terminal; write it to a file"
         case .cannotRotate(let message):
             return "the controller could not re-seal it (\(message)); it is usually sealed for a key the controller does not have"
         }

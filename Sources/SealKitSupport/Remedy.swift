@@ -64,6 +64,10 @@ public enum Remedy: Sendable, Hashable {
     case checkClusterCredentials
     /// Seal offline with a committed certificate while the cluster path is broken.
     case sealOfflineMeanwhile
+    /// Give the custody private key that opens a sealed backup.
+    case giveCustodyKey
+    /// Seal the backup for a custody certificate, or ask for a plain one explicitly.
+    case giveCustodyCertificate
 
     /// A wording that names no tool's flags.
     public var description: String {
@@ -99,6 +103,8 @@ public enum Remedy: Sendable, Hashable {
         case .installKubectlOrSealOffline: return "install kubectl, or seal offline with a committed certificate"
         case .checkClusterCredentials: return "check the kubeconfig's server and credentials, and the network path to it"
         case .sealOfflineMeanwhile: return "seal offline with a committed certificate meanwhile"
+        case .giveCustodyKey: return "give the custody private key"
+        case .giveCustodyCertificate: return "seal the backup for a custody certificate, or ask for a plain backup explicitly"
         }
     }
 }

@@ -7,7 +7,7 @@ import SealKitSupport
 import SealKitCluster
 
 /// What `ClusterDoctor` found, as a value to encode (JSON for scripts) or print.
-public struct ClusterDoctorReport: Sendable, Codable, Equatable {
+public struct ClusterDoctorReport: Sendable, Codable, Equatable, Report {
     public struct Check: Sendable, Codable, Equatable {
         public var name: String
         public var passed: Bool
@@ -52,7 +52,7 @@ extension ClusterDoctor {
 
 /// The cluster's SealedSecrets and whether they unsealed, and how they compare with a
 /// repository's: a value to encode or print.
-public struct ClusterStatusReport: Sendable, Codable, Equatable {
+public struct ClusterStatusReport: Sendable, Codable, Equatable, Report {
     public struct Item: Sendable, Codable, Equatable {
         public var namespace: String
         public var name: String

@@ -23,6 +23,14 @@ public struct ManifestInput: Sendable {
         return ManifestInput(bytes: try POSIX.readStandardInput(), source: "stdin")
     }
 
+    /// The files named, in order, `-` (or no file at all) being standard input, which is refused
+    /// when it is a terminal instead of waited on: `what` says what was expected.
+    public static func read(_ files: [String], expecting what: String) throws -> [ManifestInput] {
+        try (files.isEmpty ? ["-"] : files).map { file in
+            file == "-" ? try standardInput(expecting: what) : try ManifestInput(contentsOf: file)
+        }
+    }
+
     /// The file at `path`.
     public init(contentsOf path: String) throws {
         self.init(bytes: try FileBytes.read(path), source: path)

@@ -7,8 +7,8 @@ import SealKitSupport
 import Dispatch
 
 /// Maps over items on all cores (Dispatch's concurrentPerform), keeping the order.
-enum ParallelMap {
-    static func run<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Output) -> [Output] {
+package enum ParallelMap {
+    package static func run<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Output) -> [Output] {
         let results = ResultBox<Output>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
             results.set(index, transform(items[index]))

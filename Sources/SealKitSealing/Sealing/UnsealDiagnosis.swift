@@ -10,11 +10,13 @@ import SealKitModel
 /// the whole story: a recorded key that is not in the keyring, a value sealed for another key
 /// size, or a value that opens under another scope's label (sealed namespace-wide, cluster-wide,
 /// or for another name or namespace the document mentions).
-struct UnsealDiagnosis {
-    let keyring: Keyring
+package struct UnsealDiagnosis {
+    package let keyring: Keyring
+
+    package init(keyring: Keyring) { self.keyring = keyring }
 
     /// A reason for `value` failing under `sealed`'s own label.
-    func explain(_ value: [UInt8], in sealed: SealedSecret, basicReason: String) -> String {
+    package func explain(_ value: [UInt8], in sealed: SealedSecret, basicReason: String) -> String {
         var reasons: [String] = []
         if let recorded = sealed.recordedKeyFingerprint, keyring.key(for: recorded) == nil {
             reasons.append("it was sealed for key \(recorded), which is not among the \(keyring.keys.count) key\(keyring.keys.count == 1 ? "" : "s") given")

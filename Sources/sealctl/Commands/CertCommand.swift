@@ -1,7 +1,6 @@
 import ArgumentParser
 import SealKit
 
-/// `sealctl cert`: print or inspect the sealing certificate.
 struct CertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cert",

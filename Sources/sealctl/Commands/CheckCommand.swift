@@ -3,7 +3,6 @@ import SealKit
 
 extension CheckReport.Format: ExpressibleByArgument {}
 
-/// `sealctl check`: offline checks for pre-commit hooks and CI.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",

@@ -1,7 +1,6 @@
 import ArgumentParser
 import SealKit
 
-/// `sealctl doctor`: why the cluster path works or where it breaks.
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
@@ -31,16 +30,12 @@ struct DoctorCommand: ParsableCommand {
             let report = try ClusterDoctor.report(kubectl: cluster.kubectl, controller: cluster.controller, configPath: config,
                                                   searchingFrom: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                                                   environment: Environment.values, wording: ErrorText.help)
-            switch format {
-            case .json: try Console.standardOutput(try JSONText.encode(report))
-            case .text: try Console.standardOutput(report.text)
-            }
+            try Console.standardOutput(report.rendered(json: format == .json))
             if !report.healthy { throw ExitCode(1) }
         }
     }
 }
 
-/// `sealctl status`: the cluster's SealedSecrets and whether they unsealed.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
@@ -68,10 +63,7 @@ struct StatusCommand: ParsableCommand {
         try Console.exitingTwoOnError {
             let report = try ClusterStatusReport(kubectl: cluster.kubectl, namespace: namespace, allNamespaces: allNamespaces,
                                                  repositoryPaths: against.map { [$0] } ?? [], root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), environment: Environment.values)
-            switch format {
-            case .json: try Console.standardOutput(try JSONText.encode(report))
-            case .text: try Console.standardOutput(report.text)
-            }
+            try Console.standardOutput(report.rendered(json: format == .json))
             if report.anyFailed { throw ExitCode(1) }
         }
     }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import SealKit
 
-/// `sealctl edit FILE`: edit the values of a SealedSecret in $EDITOR, re-sealing only what changed.
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
@@ -34,7 +33,6 @@ struct EditCommand: ParsableCommand {
     }
 }
 
-/// `sealctl diff A B`: which keys differ between two SealedSecrets, without printing values.
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",

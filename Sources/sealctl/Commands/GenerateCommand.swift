@@ -21,7 +21,6 @@ struct WorkflowOptions: ParsableArguments {
     }
 }
 
-/// `sealctl generate ENV... | all`: the environment workflow.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
@@ -56,7 +55,6 @@ struct GenerateCommand: ParsableCommand {
     }
 }
 
-/// `sealctl rotate ENV [KEY...]`: new values for some keys, the others kept sealed as they are.
 struct RotateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rotate",

@@ -1,7 +1,6 @@
 import ArgumentParser
 import SealKit
 
-/// `sealctl git ...`: diffs and merges of SealedSecret files in git, with no private key.
 struct GitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "git",

@@ -1,12 +1,11 @@
 import ArgumentParser
 import SealKit
 
-/// `sealctl keys`: controller-compatible key pairs and the local keyring.
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "Make, inspect and rotate controller-compatible key pairs.",
-        subcommands: [Generate.self, Info.self, Rotate.self]
+        subcommands: [Generate.self, Info.self, Rotate.self, Backup.self, Verify.self]
     )
 
     struct Generate: ParsableCommand {
@@ -61,7 +60,7 @@ struct KeysCommand: ParsableCommand {
 
         func run() throws {
             let (text, warnings) = try KeyInventory(files: files, orKeysOf: keyring.effective).report()
-            warnings.forEach(Console.warning)
+            warnings.forEach { Console.standardError("warning: \($0)\n") }
             try Console.standardOutput(text)
         }
     }

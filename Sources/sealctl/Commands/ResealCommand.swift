@@ -1,7 +1,6 @@
 import ArgumentParser
 import SealKit
 
-/// `sealctl reseal`: offline re-encryption for a new key, in bulk.
 struct ResealCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reseal",

@@ -3,7 +3,6 @@ import SealKit
 
 extension SealingScope: ExpressibleByArgument {}
 
-/// `sealctl seal`: Secret(s) to SealedSecret(s), as kubeseal does.
 struct SealCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seal",

@@ -1,7 +1,6 @@
 import ArgumentParser
 import SealKit
 
-/// `sealctl set FILE KEY`: add or replace one value of a SealedSecret file.
 struct SetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
@@ -31,7 +30,6 @@ struct SetCommand: ParsableCommand {
     }
 }
 
-/// `sealctl unset FILE KEY`: remove one value of a SealedSecret file.
 struct UnsetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unset",

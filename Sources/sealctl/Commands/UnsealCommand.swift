@@ -1,7 +1,6 @@
 import ArgumentParser
 import SealKit
 
-/// `sealctl unseal`: SealedSecret(s) back to Secret(s) with private keys (kubeseal --recovery-unseal).
 struct UnsealCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unseal",

@@ -1,7 +1,6 @@
 import ArgumentParser
 import SealKit
 
-/// `sealctl validate`: SealedSecrets against the CRD schema, and optionally against keys.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",

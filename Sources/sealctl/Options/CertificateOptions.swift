@@ -11,15 +11,10 @@ struct CertificateOptions: ParsableArguments {
     @OptionGroup var keyring: KeyringOption
     @OptionGroup var cluster: ClusterOptions
 
-    /// SealKit's resolver, with these flags.
-    var resolver: CertificateResolver {
-        CertificateResolver(certificate: cert, keyringFolder: keyring.folder, controller: cluster.controller, kubectl: cluster.kubectl,
-                            clusterNamed: cluster.isNamed, environment: Environment.values)
-    }
-
-    /// The source: see ``CertificateResolver``.
+    /// The source, by SealKit's resolver with these flags (see ``CertificateResolver``).
     func source(forceCluster: Bool = false, configured: CertificateSpec? = nil) throws -> CertificateSource {
-        try resolver.source(forceCluster: forceCluster, configured: configured)
+        try CertificateResolver(certificate: cert, keyringFolder: keyring.folder, controller: cluster.controller, kubectl: cluster.kubectl,
+                                clusterNamed: cluster.isNamed, environment: Environment.values).source(forceCluster: forceCluster, configured: configured)
     }
 
     /// The sealing certificate (an expired one is refused by the Sealer), with what fetching it

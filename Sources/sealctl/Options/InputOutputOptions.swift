@@ -33,13 +33,6 @@ struct InputOptions: ParsableArguments {
             help: ArgumentHelp("Input file (repeatable: one run reads them all, in order; default or -: standard input).", valueName: "file"))
     var files: [String] = []
 
-    /// Each input's bytes with a name for messages, in order. Refuses a terminal on stdin
-    /// instead of waiting for input that will not come.
-    func read(expecting what: String) throws -> [ManifestInput] {
-        let named = files.isEmpty ? ["-"] : files
-        return try named.map { file in
-            file == "-" ? try ManifestInput.standardInput(expecting: what)
-                        : ManifestInput(bytes: try FileBytes.read(file), source: file)
-        }
-    }
+    /// Each input, in order (see ``ManifestInput/read(_:expecting:)``).
+    func read(expecting what: String) throws -> [ManifestInput] { try ManifestInput.read(files, expecting: what) }
 }

@@ -29,10 +29,6 @@ enum Console {
         }
     }
 
-    static func warning(_ message: String) {
-        standardError("warning: \(message)\n")
-    }
-
     /// Each notice as `note: ...` or `warning: ...`, with sealctl's wording of its remedy.
     static func show(_ notices: [Notice]) {
         for notice in notices { standardError("\(notice.level.rawValue): \(notice.message)\(notice.remedy.map(ErrorText.hint) ?? "")\n") }
@@ -68,15 +64,6 @@ struct StandardOutputError: Error, CustomStringConvertible {
     let code: Int32
     var isBrokenPipe: Bool { code == POSIX.brokenPipe }
     var description: String { "cannot write to standard output: \(POSIX.message(code))" }
-}
-
-/// SealKit's reports as JSON for scripts: keys in declaration order, indented, one line break at the end.
-enum JSONText {
-    static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-    }
 }
 
 /// A status line on stderr that rewrites itself, shown only when stderr is a terminal.

@@ -34,6 +34,8 @@ enum ErrorText {
         case .chooseAnotherFolder: return " (choose another --out folder)"
         case .giveConfigFile: return "; pass --config FILE"
         case .runInsideRepository: return "; run this in the repository, or pass --global"
+        case .giveCustodyKey: return ": pass --key CUSTODY.key"
+        case .giveCustodyCertificate: return ": pass --to CUSTODY.crt, or --plain"
         default: return "; " + help(remedy)
         }
     }

@@ -5,6 +5,7 @@ the error texts real kubectl prints, for sealctl's discovery tests.
 $FAKE_CLUSTER names the description:
   {"services": [{"namespace": "...", "name": "...", "labels": {...}}],
    "certificate": "PEM text",
+   "secrets": [{"metadata": {...}, "type": "...", "data": {...}}],   (as the API server stores them)
    "forbidden": ["path prefix", ...]}
 Every call (its argument list) is appended as a JSON line to $FAKE_CLUSTER.log.
 """
@@ -46,6 +47,24 @@ if parts_of := path.split("?")[0].strip("/").split("/"):
 services = cluster.get("services", [])
 parsed = urllib.parse.urlparse(path)
 parts = parsed.path.strip("/").split("/")
+# Secrets of a namespace: the list (with a label selector: `key` or `key=value`) and one by name.
+if len(parts) in (5, 6) and parts[:3] == ["api", "v1", "namespaces"] and parts[4] == "secrets":
+    namespace = parts[3]
+    if any(path.startswith(prefix) for prefix in cluster.get("forbidden-secrets", [])):
+        verb = "list" if len(parts) == 5 else "get"
+        fail("Forbidden", f'secrets is forbidden: User "alice" cannot {verb} resource "secrets" in API group "" in the namespace "{namespace}"')
+    secrets = [s for s in cluster.get("secrets", []) if s["metadata"]["namespace"] == namespace]
+    if len(parts) == 6:
+        found = [s for s in secrets if s["metadata"]["name"] == parts[5]]
+        if not found:
+            fail("NotFound", f'secrets "{parts[5]}" not found')
+        print(json.dumps(dict(found[0], kind="Secret", apiVersion="v1")))
+        sys.exit(0)
+    selector = urllib.parse.parse_qs(parsed.query).get("labelSelector", [""])[0]
+    key, equals, value = selector.partition("=")
+    items = [s for s in secrets if not key or (key in s["metadata"].get("labels", {}) and (not equals or s["metadata"]["labels"][key] == value))]
+    print(json.dumps({"kind": "SecretList", "apiVersion": "v1", "metadata": {"resourceVersion": "4242"}, "items": items}))
+    sys.exit(0)
 if parsed.path == "/api/v1/services":
     selector = urllib.parse.parse_qs(parsed.query).get("labelSelector", [""])[0]
     key, _, value = selector.partition("=")
