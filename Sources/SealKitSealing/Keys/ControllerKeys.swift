@@ -68,7 +68,12 @@ public enum ControllerKeys {
         var secrets: [Secret] = []
         do {
             let list = try JSONParser().parseStream(Array(try kubectl.run(["get", "--raw", "\(path)?labelSelector=\(encoded)"]))).first
-            for item in list?["items"]?.sequence ?? [] { secrets.append(try Secret(node: item, options: .json)) }
+            // The items of a list come without their kind and apiVersion.
+            for item in list?["items"]?.sequence ?? [] {
+                let typed = YAMLNode(.mapping([.init(key: .string("apiVersion"), value: .string("v1")), .init(key: .string("kind"), value: .string("Secret"))]
+                    + (item.mapping ?? []).filter { $0.key.scalar?.value != "kind" && $0.key.scalar?.value != "apiVersion" }))
+                secrets.append(try Secret(node: typed, options: .json))
+            }
             if let legacy = try? kubectl.run(["get", "--raw", "\(path)/\(legacyName)"]), let node = try JSONParser().parseStream(Array(legacy)).first,
                !secrets.contains(where: { $0.metadata.name == legacyName }) {
                 secrets.append(try Secret(node: node, options: .json))
