@@ -43,7 +43,7 @@ Every kubeseal flag, and its sealctl form. sealctl also reads kubeseal's environ
 | `-v LEVEL` (klog) | none | errors are one `error:` line naming file, document, line and key |
 | `--version` | `sealctl --version` | |
 
-Beyond kubeseal: `reseal` (offline), `validate` (offline), `check`, `keys generate|info|rotate|backup|verify`,
+Beyond kubeseal: `reseal` (offline), `validate` (offline), `check`, `keys generate|info|rotate|backup|verify|restore`,
 `generate` and `rotate` (environments), `edit`, `diff`, `set`, `unset`, `git` (diffs and merges).
 
 Output that cannot be written is an error, never a silent success: a full disk or an I/O error on
@@ -54,7 +54,7 @@ atomically: a failed run leaves the file as it was.
 
 MD
 
-commands=(seal unseal reseal validate check cert set unset edit diff "keys generate" "keys info" "keys rotate" "keys backup" "keys verify" generate rotate)
+commands=(seal unseal reseal validate check cert set unset edit diff "keys generate" "keys info" "keys rotate" "keys backup" "keys verify" "keys restore" generate rotate)
 echo '## sealctl'
 echo
 echo '```text'

@@ -4,12 +4,10 @@ import SealKit
 /// The `sealctl` root command.
 struct SealCtl: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sealctl",
-        abstract: "Seal, unseal, re-seal and check Kubernetes Sealed Secrets.",
+        commandName: "sealctl", abstract: "Seal, unseal, re-seal and check Kubernetes Sealed Secrets.",
         discussion: """
-        sealctl does kubeseal's job with kubeseal's flags, plus offline unsealing, re-sealing, \
-        validation, editing and key management. \
-        Everything it writes is byte-compatible with the Bitnami sealed-secrets controller.
+        sealctl does kubeseal's job with kubeseal's flags, plus offline unsealing, re-sealing, validation, \
+        editing, key management and custody. Everything it writes is byte-compatible with the Bitnami controller.
 
         kubeseal's environment variables work too: SEALED_SECRETS_CERT, SEALED_SECRETS_SCOPE, \
         SEALED_SECRETS_FORMAT, SEALED_SECRETS_CONTROLLER_NAME, SEALED_SECRETS_CONTROLLER_NAMESPACE. \

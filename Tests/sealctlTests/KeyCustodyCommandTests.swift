@@ -184,4 +184,70 @@ struct KeyCustodyCommandTests {
             #expect(text.stdout.contains("not opened: k8s/foreign.yaml, document 1: password:"), "\(text.stdout)")
         }
     }
+
+    /// An empty namespace of another cluster whose controller runs under a Deployment (pod →
+    /// ReplicaSet → Deployment), or under bare pods.
+    func emptyCluster(in directory: URL, owned: Bool = true, renewalDays: Int = 30) throws -> Cluster {
+        let folder = directory.appendingPathComponent("target")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var pem: [UInt8] = []
+        JSONWriter.appendQuoted(try TestFixtures.vectorText("key/tls.crt"), to: &pem)
+        let owners = owned ? "\"pods\": {\"ssc-7d9f-x2x4q\": [\"ReplicaSet\", \"ssc-7d9f\"]}, \"replicasets\": {\"ssc-7d9f\": [\"Deployment\", \"sealed-secrets-controller\"]}"
+                           : "\"pods\": {\"ssc-x2x4q\": []}"
+        try folder.appendingPathComponent("cluster.json").write("""
+            {"services": [{"namespace": "kube-system", "name": "sealed-secrets-controller", "selector": {"name": "sealed-secrets-controller"}}],
+             "certificate": \(String(decoding: pem, as: UTF8.self)), "secrets": [], "renewal-days": \(renewalDays), \(owners)}
+            """)
+        let script = TestFixtures.projectRoot.appendingPathComponent("Tests/sealctlTests/Fixtures/fake_cluster_kubectl.py")
+        return Cluster(directory: folder, environment: ["SEALCTL_KUBECTL": script.path, "FAKE_CLUSTER": folder.appendingPathComponent("cluster.json").path,
+                                                        "TMPDIR": directory.appendingPathComponent("tmp").path])
+    }
+
+    func state(_ cluster: Cluster) throws -> YAMLNode {
+        try JSONParser().parseStream(Array(try cluster.directory.appendingPathComponent("cluster.json").read().utf8))[0]
+    }
+
+    @Test("restore into an empty namespace: the Secrets through stdin, the Deployment restarted, the backup's newest key seals; --dry-run writes nothing",
+          .enabled(if: Tools.pythonCryptography, "python3 with cryptography, for the stand-in controller's certificates"))
+    func restore() throws {
+        try withTemporaryDirectory { directory in
+            try Self.custody.write(to: directory.appendingPathComponent("custody"))
+            let source = try cluster(in: directory)
+            #expect(try Sealctl.run(["keys", "backup", "--to", "custody/tls.crt", "-w", "backup.yaml"], environment: source.environment, directory: directory).status == 0)
+            let target = try emptyCluster(in: directory)
+            let restoreArguments = ["keys", "restore", "--backup", "backup.yaml", "--key", "custody/tls.key"]
+
+            let dry = try Sealctl.run(restoreArguments + ["--dry-run"], environment: target.environment, directory: directory)
+            #expect(dry.status == 0, "\(dry.stderr)")
+            #expect(dry.stdout.contains("would write secret kube-system/sealed-secrets-keyabcde") && dry.stdout.contains("would restart the Deployment kube-system/sealed-secrets-controller"), "\(dry.stdout)")
+            #expect(try state(target)["secrets"]?.sequence?.isEmpty == true && (try state(target))["restarts"] == nil)
+
+            let result = try Sealctl.run(restoreArguments, environment: target.environment, directory: directory)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("the controller seals with the backup's newest key \(Self.legacy.certificate.keyFingerprint)"), "\(result.stdout)")
+            let stored = try state(target)
+            #expect(stored["secrets"]?.sequence?.compactMap { $0["metadata"]?["namespace"]?.scalar?.value } == ["kube-system", "kube-system", "kube-system"])
+            #expect(stored["restarted-by"]?.sequence?.compactMap { $0.scalar?.value } == ["rollout", "restart", "deployment/sealed-secrets-controller", "-n", "kube-system"])
+            #expect(try Certificate(pemRepresentation: stored["certificate"]?.scalar?.value ?? "") == Self.legacy.certificate)
+            for canary in try keyCanaries() { #expect(!target.log.contains(canary) && !result.stdout.contains(canary) && !result.stderr.contains(canary)) }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("tmp").path).isEmpty)
+        }
+    }
+
+    @Test("restored keys older than the renewal period: the controller makes a new key at start, and the report says why",
+          .enabled(if: Tools.pythonCryptography, "python3 with cryptography, for the stand-in controller's new key"))
+    func restoreOfStaleKeys() throws {
+        try withTemporaryDirectory { directory in
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent("tmp"), withIntermediateDirectories: true)
+            let old = try KeyBackup(contentsOf: TestFixtures.vectorBytes("keys-both.list.yaml"), source: "vector")
+            try AtomicFile.write(try old.plainText(), to: directory.appendingPathComponent("old.yaml"), permissions: 0o600)
+            // A controller that renews its key every day (upstream's --key-renew-period=24h).
+            let target = try emptyCluster(in: directory, owned: false, renewalDays: 1)
+            let result = try Sealctl.run(["keys", "restore", "--backup", "old.yaml"], environment: target.environment, directory: directory)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("did delete the pods labelled name=sealed-secrets-controller in kube-system"), "\(result.stdout)")
+            #expect(result.stdout.contains("the controller made a new key at start, because the backup's newest key (from \(old.keys[1].certificate.notValidBefore.iso8601Text)) is older than its renewal period"), "\(result.stdout)")
+            #expect(try state(target)["secrets"]?.sequence?.count == 3)
+        }
+    }
 }

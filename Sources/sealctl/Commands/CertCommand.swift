@@ -3,8 +3,7 @@ import SealKit
 
 struct CertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cert",
-        abstract: "Print or inspect the sealing certificate (kubeseal --fetch-cert).",
+        commandName: "cert", abstract: "Print or inspect the sealing certificate (kubeseal --fetch-cert).",
         discussion: """
         Prints the certificate from --cert (a file or URL) or SEALED_SECRETS_CERT, or from the \
         cluster's controller through kubectl (always with --fetch). With --info, prints what it \

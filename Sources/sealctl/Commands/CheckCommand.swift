@@ -5,8 +5,7 @@ extension CheckReport.Format: ExpressibleByArgument {}
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Find leaked or broken secrets before commit and in CI, with no key and no cluster.",
+        commandName: "check", abstract: "Find leaked or broken secrets before commit and in CI, with no key and no cluster.",
         discussion: """
         Walks YAML and JSON files (skipping .git and build folders) and reports, each with a rule, \
         file, document, line and column:

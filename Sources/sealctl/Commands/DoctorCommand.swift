@@ -3,8 +3,7 @@ import SealKit
 
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "doctor",
-        abstract: "Walk the path to the controller's certificate and stop at the first broken link, with the fix.",
+        commandName: "doctor", abstract: "Walk the path to the controller's certificate and stop at the first broken link, with the fix.",
         discussion: """
         Checks, in order: kubectl and its context; the API server (/version); the controller's \
         Service (found as kubeseal would not: by label and the Helm chart's names too); its ready \
@@ -38,8 +37,7 @@ struct DoctorCommand: ParsableCommand {
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status",
-        abstract: "List the cluster's SealedSecrets with their Synced condition, those that failed to unseal first.",
+        commandName: "status", abstract: "List the cluster's SealedSecrets with their Synced condition, those that failed to unseal first.",
         discussion: """
         With --against DIR, also compares the repository's SealedSecrets (with the names and \
         namespaces kustomize gives them, as check computes them) with the cluster's: missing in \

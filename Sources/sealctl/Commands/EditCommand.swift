@@ -3,8 +3,7 @@ import SealKit
 
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "edit",
-        abstract: "Edit a SealedSecret's values in $EDITOR; only changed keys are re-sealed.",
+        commandName: "edit", abstract: "Edit a SealedSecret's values in $EDITOR; only changed keys are re-sealed.",
         discussion: """
         The values are decrypted into a private file (mode 0600, in /dev/shm where available, or \
         SEALCTL_SCRATCH_DIR), \
@@ -35,8 +34,7 @@ struct EditCommand: ParsableCommand {
 
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "diff",
-        abstract: "Show which keys were added, removed or changed between two SealedSecrets, never the values.",
+        commandName: "diff", abstract: "Show which keys were added, removed or changed between two SealedSecrets, never the values.",
         discussion: """
         Both files are opened with the keys; values are compared, not ciphertexts (every sealing \
         gives new ciphertext). Exits 0 when the values are the same, 1 when they differ, 2 on error.

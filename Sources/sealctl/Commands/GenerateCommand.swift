@@ -23,8 +23,7 @@ struct WorkflowOptions: ParsableArguments {
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "generate",
-        abstract: "Seal an environment's credentials into its kustomize overlay (secrets.yaml).",
+        commandName: "generate", abstract: "Seal an environment's credentials into its kustomize overlay (secrets.yaml).",
         discussion: """
         For each environment of sealctl.yaml: checks that the overlay will not break the seal and \
         that every key its workloads read is produced; makes the values (generated, prompted \
@@ -57,8 +56,7 @@ struct GenerateCommand: ParsableCommand {
 
 struct RotateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rotate",
-        abstract: "Seal new values for some keys of an environment; every other key stays byte-identical.",
+        commandName: "rotate", abstract: "Seal new values for some keys of an environment; every other key stays byte-identical.",
         discussion: """
         Without keys, renews every generated or prompted secret key (never fixed settings). The \
         git diff shows only the rotated keys. Give the database or broker the new credentials too.

@@ -3,8 +3,7 @@ import SealKit
 
 struct GitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "git",
-        abstract: "Let git diff and merge SealedSecrets key by key, with no private key.",
+        commandName: "git", abstract: "Let git diff and merge SealedSecrets key by key, with no private key.",
         discussion: """
         After `sealctl git install`, `git diff` and `git log -p` show one line per key with a \
         fingerprint of its ciphertext instead of base64 lines, and merges of branches that \
@@ -20,8 +19,7 @@ struct GitCommand: ParsableCommand {
 
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "install",
-            abstract: "Write the .gitattributes lines and the git config (idempotent).",
+            commandName: "install", abstract: "Write the .gitattributes lines and the git config (idempotent).",
             discussion: """
             Default patterns: \(GitIntegration.defaultPatterns.joined(separator: " ")), and the \
             secrets.yaml of every environment in sealctl.yaml. The config names this sealctl by \
@@ -59,8 +57,7 @@ struct GitCommand: ParsableCommand {
 
     struct DiffText: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "diff-text",
-            abstract: "Print FILE for git's textconv: keys and ciphertext fingerprints, never ciphertext or values.",
+            commandName: "diff-text", abstract: "Print FILE for git's textconv: keys and ciphertext fingerprints, never ciphertext or values.",
             discussion: "With SEALCTL_DIFF_KEY (a private-key file) or a local keyring, each key also shows a keyed fingerprint of its value, so a re-seal of the same value shows as such."
         )
 
@@ -74,8 +71,7 @@ struct GitCommand: ParsableCommand {
 
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "merge",
-            abstract: "git's merge driver: merge SealedSecrets key by key into OURS (%O %A %B %P).",
+            commandName: "merge", abstract: "git's merge driver: merge SealedSecrets key by key into OURS (%O %A %B %P).",
             discussion: """
             Exit 0 when merged; 1 with conflict markers around exactly the conflicting keys' lines. \
             Files that hold no SealedSecret, or do not parse, are merged by git merge-file.

@@ -33,8 +33,7 @@ extension KeysCommand {
             Counts the values each key opens and names each SealedSecret that none opens, with the reason; --compare-cluster \
             also says whether the controller seals with a key the backup lacks. Example: sealctl keys verify --backup backup.yaml --key custody/tls.key k8s/
             """)
-        @Option(help: ArgumentHelp("The backup (sealed or plain).", valueName: "file")) var backup: String
-        @OptionGroup var keys: KeyOptions
+        @OptionGroup var backup: BackupOptions
         @Flag(help: "Compare the backup with the controller's keys too.") var compareCluster = false
         @OptionGroup var cluster: ClusterOptions
         @Option(help: "Output format: text or json.") var format: DoctorCommand.DoctorFormat = .text
@@ -42,13 +41,40 @@ extension KeysCommand {
 
         func run() throws {
             try Console.exitingTwoOnError {
-                let custody = keys.keys.isEmpty ? nil : try keys.keyring(orKeysOf: LocalKeyring.chosen(folder: nil, environment: Environment.values))
-                let verification = BackupVerification(backup: try KeyBackup(contentsOf: FileBytes.read(backup), source: backup, custody: custody))
+                let verification = BackupVerification(backup: try backup.read())
                 var report = try verification.run(paths: paths.isEmpty ? ["."] : paths)
                 if compareCluster { report.cluster = try verification.compare(with: cluster.controller, using: cluster.kubectl) }
                 try Console.standardOutput(report.rendered(json: format == .json))
                 if !report.succeeded { throw ExitCode(1) }
             }
         }
+    }
+
+    struct Restore: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "restore", abstract: "Restore a key backup into the controller's namespace and restart the controller.",
+            discussion: """
+            Applies the key Secrets with kubectl apply -f - (the manifest on standard input only), restarts the Deployment \
+            behind the controller's Service (or its pods), waits for its certificate and says which key seals now.
+            """)
+        @OptionGroup var backup: BackupOptions
+        @Flag(help: "Show what would be written and done; change nothing.") var dryRun = false
+        @OptionGroup var cluster: ClusterOptions
+
+        func run() throws {
+            let operation = KeyRestoreOperation(backup: try backup.read(), dryRun: dryRun, timeout: cluster.kubectl.deadline * 2)
+            try Console.standardOutput(try operation.run(controller: cluster.controller, kubectl: cluster.kubectl) { Console.show([$0]) }.text)
+        }
+    }
+}
+
+/// `--backup FILE` and the custody keys that open it.
+struct BackupOptions: ParsableArguments {
+    @Option(name: .customLong("backup"), help: ArgumentHelp("The backup (sealed or plain).", valueName: "file")) var file: String
+    @OptionGroup var keys: KeyOptions
+
+    func read() throws -> KeyBackup {
+        let custody = keys.keys.isEmpty ? nil : try keys.keyring(orKeysOf: LocalKeyring.chosen(folder: nil, environment: Environment.values))
+        return try KeyBackup(contentsOf: FileBytes.read(file), source: file, custody: custody)
     }
 }

@@ -3,15 +3,13 @@ import SealKit
 
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "keys",
-        abstract: "Make, inspect and rotate controller-compatible key pairs.",
-        subcommands: [Generate.self, Info.self, Rotate.self, Backup.self, Verify.self]
+        commandName: "keys", abstract: "Make, inspect and rotate controller-compatible key pairs.",
+        subcommands: [Generate.self, Info.self, Rotate.self, Backup.self, Verify.self, Restore.self]
     )
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "generate",
-            abstract: "Generate a key pair for the controller's bring-your-own-certificate flow.",
+            commandName: "generate", abstract: "Generate a key pair for the controller's bring-your-own-certificate flow.",
             discussion: """
             Writes tls.key (PKCS#1, mode 0600), tls.crt, and sealed-secrets-key.yaml: the \
             kubernetes.io/tls Secret for kube-system, labelled as an active sealed-secrets key \
@@ -43,8 +41,7 @@ struct KeysCommand: ParsableCommand {
 
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "info",
-            abstract: "Describe certificates and keys: size, fingerprints, validity, and which one seals.",
+            commandName: "info", abstract: "Describe certificates and keys: size, fingerprints, validity, and which one seals.",
             discussion: """
             Reads certificates, PEM private keys, key Secrets and Lists of them (the output of \
             `kubectl get secret -n kube-system -l sealedsecrets.bitnami.com/sealed-secrets-key -o yaml`). \
@@ -67,8 +64,7 @@ struct KeysCommand: ParsableCommand {
 
     struct Rotate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "rotate",
-            abstract: "Add a new key pair to the local keyring; it seals from now on, and every older key still unseals.",
+            commandName: "rotate", abstract: "Add a new key pair to the local keyring; it seals from now on, and every older key still unseals.",
             discussion: """
             This is the controller's own renewal rule. Re-seal existing files for the new key with \
             `sealctl reseal --in-place PATH`.

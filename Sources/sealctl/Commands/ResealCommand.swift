@@ -3,8 +3,7 @@ import SealKit
 
 struct ResealCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reseal",
-        abstract: "Re-seal SealedSecrets for a new certificate, offline and in bulk.",
+        commandName: "reseal", abstract: "Re-seal SealedSecrets for a new certificate, offline and in bulk.",
         discussion: """
         Every SealedSecret in the given files and folders (recursively, YAML and JSON) is opened \
         with the old keys and sealed again for the new certificate, keeping its scope, metadata, \

@@ -5,8 +5,7 @@ extension SealingScope: ExpressibleByArgument {}
 
 struct SealCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "seal",
-        abstract: "Seal Secrets into SealedSecrets (kubeseal's main job).",
+        commandName: "seal", abstract: "Seal Secrets into SealedSecrets (kubeseal's main job).",
         discussion: """
         Reads Secrets (YAML or JSON; one document, a --- stream, or a kind: List; from every -f \
         in turn) and prints one SealedSecret per Secret, in order, formatted exactly as kubeseal \

@@ -3,8 +3,7 @@ import SealKit
 
 struct SetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "set",
-        abstract: "Add or replace one key of a SealedSecret file, leaving the others byte-identical.",
+        commandName: "set", abstract: "Add or replace one key of a SealedSecret file, leaving the others byte-identical.",
         discussion: """
         The value is read from standard input, or asked for without echo on a terminal; it is \
         never taken from the command line. It is sealed for the file's own name, namespace and \
@@ -32,8 +31,7 @@ struct SetCommand: ParsableCommand {
 
 struct UnsetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "unset",
-        abstract: "Remove one key from a SealedSecret file, leaving the others byte-identical.",
+        commandName: "unset", abstract: "Remove one key from a SealedSecret file, leaving the others byte-identical.",
         discussion: """
         EXAMPLE:
           sealctl unset db.sealed.yaml old-password

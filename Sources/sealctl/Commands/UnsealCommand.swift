@@ -3,8 +3,7 @@ import SealKit
 
 struct UnsealCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "unseal",
-        abstract: "Unseal SealedSecrets with the controller's private keys (kubeseal --recovery-unseal).",
+        commandName: "unseal", abstract: "Unseal SealedSecrets with the controller's private keys (kubeseal --recovery-unseal).",
         discussion: """
         Prints the Secret the controller would create from each SealedSecret of the input. The \
         output holds plain values: do not commit it, and prefer piping it to where it is needed.

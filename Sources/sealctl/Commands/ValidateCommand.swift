@@ -3,8 +3,7 @@ import SealKit
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "validate",
-        abstract: "Validate SealedSecrets against the controller's CRD schema, offline.",
+        commandName: "validate", abstract: "Validate SealedSecrets against the controller's CRD schema, offline.",
         discussion: """
         Checks every SealedSecret in the given files and folders (or standard input): required \
         fields and types as the API server enforces them, a namespace unless cluster-wide, one \

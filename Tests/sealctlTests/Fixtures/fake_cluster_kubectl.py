@@ -6,7 +6,13 @@ $FAKE_CLUSTER names the description:
   {"services": [{"namespace": "...", "name": "...", "labels": {...}}],
    "certificate": "PEM text",
    "secrets": [{"metadata": {...}, "type": "...", "data": {...}}],   (as the API server stores them)
-   "forbidden": ["path prefix", ...]}
+   "forbidden": ["path prefix", ...],
+   "pods": {"NAME": ["ReplicaSet", "RS"]}, "replicasets": {"RS": ["Deployment", "NAME"]},  (owners)
+   "renewal-days": 30}
+`apply -f -` stores the Secrets of a List on stdin; `rollout restart deployment/NAME -n NS` and
+`delete pod -n NS -l SELECTOR` restart the controller as upstream's does at start: it loads the
+keys labelled active (and the legacy one), and makes a new key when it has none or the newest is
+older than the renewal period; the newest then is the certificate served.
 Every call (its argument list) is appended as a JSON line to $FAKE_CLUSTER.log.
 """
 import json, os, sys, urllib.parse
@@ -18,6 +24,50 @@ with open(os.environ["FAKE_CLUSTER"] + ".log", "a") as log:
 def fail(reason, message):
     sys.stderr.write(f"Error from server ({reason}): {message}\n")
     sys.exit(1)
+
+def save():
+    json.dump(cluster, open(os.environ["FAKE_CLUSTER"], "w"))
+
+def restart(namespace):
+    import base64, datetime, secrets as random
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    label = "sealedsecrets.bitnami.com/sealed-secrets-key"
+    loaded = [s for s in cluster.get("secrets", []) if s["metadata"]["namespace"] == namespace
+              and (s["metadata"].get("labels", {}).get(label) == "active" or s["metadata"]["name"] == "sealed-secrets-key")]
+    certificates = sorted((x509.load_pem_x509_certificate(base64.b64decode(s["data"]["tls.crt"])) for s in loaded), key=lambda c: c.not_valid_before_utc)
+    now = datetime.datetime.now(datetime.timezone.utc)
+    if not certificates or now - certificates[-1].not_valid_before_utc > datetime.timedelta(days=cluster.get("renewal-days", 30)):
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        name = x509.Name([])
+        certificate = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+                       .serial_number(x509.random_serial_number()).not_valid_before(now).not_valid_after(now + datetime.timedelta(days=3650))
+                       .sign(key, hashes.SHA256()))
+        pem = lambda b: base64.b64encode(b).decode()
+        cluster.setdefault("secrets", []).append({"metadata": {"name": f"sealed-secrets-key{random.token_hex(3)}", "namespace": namespace, "labels": {label: "active"}},
+            "type": "kubernetes.io/tls", "data": {"tls.crt": pem(certificate.public_bytes(serialization.Encoding.PEM)),
+            "tls.key": pem(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL, serialization.NoEncryption()))}})
+        certificates.append(certificate)
+    cluster["certificate"] = certificates[-1].public_bytes(serialization.Encoding.PEM).decode()
+    cluster["restarts"] = cluster.get("restarts", 0) + 1
+    save()
+
+arguments = [a for a in sys.argv[1:]]
+if arguments[:3] == ["apply", "-f", "-"]:
+    for item in json.loads(sys.stdin.read()).get("items", []):
+        meta = item["metadata"]
+        cluster["secrets"] = [s for s in cluster.get("secrets", []) if (s["metadata"]["namespace"], s["metadata"]["name"]) != (meta["namespace"], meta["name"])]
+        cluster["secrets"].append({k: v for k, v in item.items() if k not in ("kind", "apiVersion")})
+        print(f'secret/{meta["name"]} configured')
+    save()
+    sys.exit(0)
+if arguments[:2] == ["rollout", "restart"] or arguments[:2] == ["delete", "pod"]:
+    namespace = arguments[arguments.index("-n") + 1]
+    cluster["restarted-by"] = arguments
+    restart(namespace)
+    print("deployment.apps restarted" if arguments[0] == "rollout" else "pod deleted")
+    sys.exit(0)
 
 if "config" in sys.argv and "current-context" in sys.argv:
     print(cluster.get("context", "test-context"))
@@ -79,7 +129,8 @@ if len(parts) >= 6 and parts[:3] == ["api", "v1", "namespaces"] and parts[4] == 
     if not found:
         fail("NotFound", f'services "{name}" not found')
     if len(parts) == 6:
-        print(json.dumps({"kind": "Service", "metadata": {"name": name, "namespace": namespace}}))
+        print(json.dumps({"kind": "Service", "metadata": {"name": name, "namespace": namespace},
+                          "spec": {"selector": found[0].get("selector", {"app.kubernetes.io/name": "sealed-secrets"})}}))
         sys.exit(0)
     if parts[6:] == ["proxy", "v1", "cert.pem"]:
         proxy = found[0].get("proxy", "ok")
@@ -97,7 +148,16 @@ if len(parts) == 6 and parts[:3] == ["api", "v1", "namespaces"] and parts[4] == 
     if not found:
         fail("NotFound", f'endpoints "{parts[5]}" not found')
     ready = found[0].get("ready", 1)
-    subsets = [{"addresses": [{"ip": f"10.4.1.{i + 7}"} for i in range(ready)], "ports": [{"port": 8080}]}] if ready else []
+    pods = list(cluster.get("pods", {}))
+    subsets = [{"addresses": [dict({"ip": f"10.4.1.{i + 7}"}, **({"targetRef": {"kind": "Pod", "name": pods[i], "namespace": parts[3]}} if i < len(pods) else {}))
+                              for i in range(ready)], "ports": [{"port": 8080}]}] if ready else []
     print(json.dumps({"kind": "Endpoints", "subsets": subsets}))
     sys.exit(0)
+for kind, prefix in (("pods", ["api", "v1"]), ("replicasets", ["apis", "apps", "v1"])):
+    if len(parts) == len(prefix) + 4 and parts[:len(prefix)] == prefix and parts[len(prefix)] == "namespaces" and parts[len(prefix) + 2] == kind:
+        owner = cluster.get(kind, {}).get(parts[-1])
+        if owner is None:
+            fail("NotFound", f'{kind} "{parts[-1]}" not found')
+        print(json.dumps({"metadata": {"name": parts[-1], "ownerReferences": [{"kind": owner[0], "name": owner[1]}] if owner else []}}))
+        sys.exit(0)
 fail("NotFound", "the server could not find the requested resource")
