@@ -23,6 +23,12 @@ public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible,
     case rawValueNeedsNamespace(scope: SealingScope)
     /// Standard input is a terminal, where the input was to be piped.
     case standardInputIsTerminal(expected: String)
+    /// A certificate's cluster name is not a word that can name a file.
+    case invalidClusterName(argument: String)
+    /// Two certificates were given the same name.
+    case repeatedClusterName(String)
+    /// An operation that writes for one certificate was given several.
+    case oneCertificateExpected(operation: String, found: Int)
 
     public var description: String {
         switch self {
@@ -36,6 +42,9 @@ public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible,
         case .rawValueNeedsName(let scope): return "a raw value sealed with \(scope) scope needs a name"
         case .rawValueNeedsNamespace(let scope): return "a raw value sealed with \(scope) scope needs a namespace"
         case .standardInputIsTerminal(let expected): return "standard input is a terminal (tty detected: expecting \(expected))"
+        case .invalidClusterName(let argument): return "\(argument): a certificate's name (NAME=PATH, or the file's name) must be letters, digits, '.', '_' or '-'"
+        case .repeatedClusterName(let name): return "two certificates are named \(name); name them apart (NAME=PATH)"
+        case .oneCertificateExpected(let operation, let found): return "\(operation) seals for one certificate, and \(found) were given: one file is sealed for one cluster"
         }
     }
 

@@ -78,25 +78,30 @@ public struct SealOperation: Sendable {
     /// inputs decoded). An error names the input and document it is about.
     public func run(certificate: () throws -> Certificate) throws -> Result {
         let secrets = try decodedSecrets()
-        let sealer = try Sealer(certificate: try certificate())
         var options = self.options
-        var result = Result(text: "", count: 0, notices: [])
-        if case .built(_, let warnings) = self.secrets { result.notices += warnings.map { .warning($0.detail) } }
+        let (sealed, notices) = try seal(secrets, with: Sealer(certificate: try certificate()), options: &options)
+        return Result(text: try sealed.map { try $0.formatted(as: format) }.joined(), count: sealed.count, notices: notices)
+    }
+
+    /// Every Secret sealed by `sealer`, with the warnings; the default namespace, once asked
+    /// for, stays in `options` for the next run.
+    func seal(_ secrets: [(location: String?, secret: Secret)], with sealer: Sealer, options: inout Sealer.Options) throws -> ([SealedSecret], [Notice]) {
+        var sealed: [SealedSecret] = [], notices: [Notice] = []
+        if case .built(_, let warnings) = self.secrets { notices += warnings.map { .warning($0.detail) } }
         for (location, secret) in secrets {
             if options.defaultNamespace == nil, Sealer.needsDefaultNamespace(secret, options: options) {
                 options.defaultNamespace = defaultNamespace()
             }
             do {
-                let (sealed, warnings) = try sealer.sealReportingWarnings(secret, options: options)
-                result.text += try sealed.formatted(as: format)
-                result.count += 1
+                let (one, warnings) = try sealer.sealReportingWarnings(secret, options: options)
+                sealed.append(one)
                 let name = secret.metadata.name ?? options.name ?? ""
-                result.notices += warnings.map { .warning("Secret \(name): \($0.detail)") }
+                notices += warnings.map { .warning("Secret \(name): \($0.detail)") }
             } catch {
                 throw location.map { LocatedError($0, error) } ?? error
             }
         }
-        return result
+        return (sealed, notices)
     }
 
     /// kubeseal's `--merge-into`: the one Secret of the inputs sealed for the SealedSecret in the

@@ -59,7 +59,7 @@ public struct Sealer: Sendable {
         try self.init(certificate: certificate, now: now, random: .system)
     }
 
-    init(certificate: Certificate, now: Date = Date(), random: RandomByteSource) throws {
+    package init(certificate: Certificate, now: Date = Date(), random: RandomByteSource) throws {
         guard !certificate.isExpired(at: now) else {
             throw SealingError.expiredCertificate(notAfter: certificate.notValidAfter)
         }
