@@ -22,7 +22,7 @@ Every kubeseal flag, and its sealctl form. sealctl also reads kubeseal's environ
 | `-f, --secret-file FILE` | `seal -f FILE` (also `--file`, `--secret-file`) | |
 | `-w, --sealed-secret-file FILE` | `seal -w FILE` (also `--output-file`, `--sealed-secret-file`) | written atomically, only on success; `.json` means JSON |
 | `-o, --format json\|yaml` | `-o, --format yaml\|json` | |
-| `--cert FILE\|URL` | `--cert FILE\|URL` | `file://`, `https://`, loopback `http://`; `SSL_CERT_FILE` adds a CA |
+| `--cert FILE\|URL` | `--cert FILE\|URL` | `file://`, `https://`, loopback `http://`; `SSL_CERT_FILE` adds a CA; for `seal`, repeatable (`--cert eu=eu.crt --cert us=us.crt`): one SealedSecret per certificate, one stream or `--out-dir DIR` (kubeseal runs once per certificate) |
 | `--controller-name NAME` | `--controller-name NAME` | unnamed and not at `kube-system/sealed-secrets-controller`, the controller is looked for (the label `app.kubernetes.io/name=sealed-secrets`, then the Helm chart's names); one found is used and named on stderr, several are listed |
 | `--controller-namespace NS` | `--controller-namespace NS` | |
 | `--fetch-cert` | `sealctl cert --fetch` | `cert --info` describes it |

@@ -19,6 +19,11 @@ import Darwin
 /// private folder, which ``destroy()`` removes whole), and a crash of the whole machine can
 /// leave a disk-backed file behind where no memory-backed folder exists.
 public final class PrivateScratchFile: @unchecked Sendable {
+    /// The folder `SEALCTL_SCRATCH_DIR` names for scratch files of plain values, if it names one.
+    public static func configuredFolder(_ environment: [String: String]) -> String? {
+        environment["SEALCTL_SCRATCH_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// The file's path.
     public let url: URL
     private let folder: URL

@@ -41,7 +41,8 @@ public struct ClusterDoctorReport: Sendable, Codable, Equatable, Report {
 extension ClusterDoctor {
     /// Runs the checks against the cluster, pinning the certificates of the project at
     /// `configPath` (or the nearest `sealctl.yaml` above `folder`), when there is one.
-    public static func report(kubectl: Kubectl, controller: SealedSecretsController, configPath: String?, searchingFrom folder: URL,
+    public static func report(kubectl: Kubectl, controller: SealedSecretsController, configPath: String?,
+                              searchingFrom folder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                               environment: [String: String], wording: (Remedy) -> String = { $0.description }) throws -> ClusterDoctorReport {
         let project = try ProjectConfig.load(path: configPath, searchingFrom: folder)
         let pinned = (project?.committedCertificates() ?? []).map { (name: $0.environment.name, certificate: $0.certificate) }
@@ -93,7 +94,8 @@ public struct ClusterStatusReport: Sendable, Codable, Equatable, Report {
     /// differences from the SealedSecrets found there, placed as kustomize places them.
     /// `namespace` nil lists the kubeconfig's current namespace (else `default`), as kubectl
     /// does; `allNamespaces` lists every one.
-    public init(kubectl: Kubectl, namespace: String?, allNamespaces: Bool, repositoryPaths: [String] = [], root: URL,
+    public init(kubectl: Kubectl, namespace: String?, allNamespaces: Bool, repositoryPaths: [String] = [],
+                root: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                 environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         try self.init(kubectl: kubectl, namespace: allNamespaces ? nil : (namespace ?? kubectl.currentNamespace(environment: environment) ?? "default"),
                       repositoryPaths: repositoryPaths, root: root)

@@ -25,6 +25,22 @@ extension SealedSecretMerge {
         case conflicted([Conflict])
         /// No SealedSecret to merge key by key: git's line merge ran, with this status.
         case mergedByLines(status: Int32)
+
+        /// The conflicts, when there are any.
+        public var conflicts: [Conflict] {
+            if case .conflicted(let conflicts) = self { return conflicts }
+            return []
+        }
+
+        /// What a merge driver exits with, as git reads it: 0 merged, 1 conflicts left in the
+        /// file, 2 the merge could not be made (git merge-file's status above 127: a signal).
+        public var driverExitStatus: Int32 {
+            switch self {
+            case .merged: return 0
+            case .conflicted: return 1
+            case .mergedByLines(let status): return status == 0 ? 0 : status > 0 && status < 128 ? 1 : 2
+            }
+        }
     }
 
     /// git's merge driver (`%O %A %B %P`): merges the files key by key into `ours`, written

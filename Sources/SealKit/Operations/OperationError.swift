@@ -27,6 +27,8 @@ public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible,
     case invalidClusterName(argument: String)
     /// Two certificates were given the same name.
     case repeatedClusterName(String)
+    /// Sealing for named certificates was asked for without any.
+    case certificateNeeded
     /// An operation that writes for one certificate was given several.
     case oneCertificateExpected(operation: String, found: Int)
 
@@ -43,6 +45,7 @@ public enum OperationError: Error, Sendable, Equatable, CustomStringConvertible,
         case .rawValueNeedsNamespace(let scope): return "a raw value sealed with \(scope) scope needs a namespace"
         case .standardInputIsTerminal(let expected): return "standard input is a terminal (tty detected: expecting \(expected))"
         case .invalidClusterName(let argument): return "\(argument): a certificate's name (NAME=PATH, or the file's name) must be letters, digits, '.', '_' or '-'"
+        case .certificateNeeded: return "a file per certificate needs the certificates (NAME=PATH)"
         case .repeatedClusterName(let name): return "two certificates are named \(name); name them apart (NAME=PATH)"
         case .oneCertificateExpected(let operation, let found): return "\(operation) seals for one certificate, and \(found) were given: one file is sealed for one cluster"
         }

@@ -58,9 +58,13 @@ extension SealOperation {
         var options = self.options
         var all: [SealedSecret] = [], outputs: [(name: String, text: String)] = [], notices: [Notice] = []
         for (name, certificate) in certificates {
-            let located: Certificate
-            do { located = try certificate() } catch { throw LocatedError("certificate \(name)", error) }
-            let sealer = try random(name).map { try Sealer(certificate: located, random: $0) } ?? Sealer(certificate: located)
+            let sealer: Sealer
+            do {
+                let located = try certificate()
+                sealer = try random(name).map { try Sealer(certificate: located, random: $0) } ?? Sealer(certificate: located)
+            } catch {
+                throw LocatedError("certificate \(name)", error)
+            }
             let (sealed, warnings) = try seal(secrets, with: sealer, options: &options)
             all += sealed
             outputs.append((name, try sealed.map { try $0.formatted(as: format) }.joined()))
@@ -68,6 +72,14 @@ extension SealOperation {
         }
         let stream = format == .json ? try ManifestList(items: all.map(\.node)).formatted(as: .json) : outputs.map(\.text).joined()
         return ClusterResult(outputs: outputs, stream: stream, notices: notices)
+    }
+
+    /// ``run(for:)`` for `--cert` arguments (`NAME=PATH`, or a path or URL named after its
+    /// file), each certificate read from its source.
+    public func run(forCertificates arguments: [String]) throws -> ClusterResult {
+        guard !arguments.isEmpty else { throw OperationError.certificateNeeded }
+        let named = try arguments.map(NamedCertificate.init(argument:))
+        return try run(for: named.map { certificate in (certificate.name, { try CertificateSource(argument: certificate.source).fetchCertificate() }) })
     }
 
     /// Writes each certificate's SealedSecrets to `folder/<name>.yaml` (`.json` for JSON), each

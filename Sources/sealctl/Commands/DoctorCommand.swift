@@ -27,7 +27,6 @@ struct DoctorCommand: ParsableCommand {
     func run() throws {
         try Console.exitingTwoOnError {
             let report = try ClusterDoctor.report(kubectl: cluster.kubectl, controller: cluster.controller, configPath: config,
-                                                  searchingFrom: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                                                   environment: Environment.values, wording: ErrorText.help)
             try Console.standardOutput(report.rendered(json: format == .json))
             if !report.healthy { throw ExitCode(1) }
@@ -60,7 +59,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         try Console.exitingTwoOnError {
             let report = try ClusterStatusReport(kubectl: cluster.kubectl, namespace: namespace, allNamespaces: allNamespaces,
-                                                 repositoryPaths: against.map { [$0] } ?? [], root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), environment: Environment.values)
+                                                 repositoryPaths: against.map { [$0] } ?? [], environment: Environment.values)
             try Console.standardOutput(report.rendered(json: format == .json))
             if report.anyFailed { throw ExitCode(1) }
         }

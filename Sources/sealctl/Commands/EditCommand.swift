@@ -23,8 +23,7 @@ struct EditCommand: ParsableCommand {
 
     func run() throws {
         let keyring = try keys.keyring(orKeysOf: certificate.keyring.effective)
-        let scratchFolder = Environment.values["SEALCTL_SCRATCH_DIR"].flatMap { $0.isEmpty ? nil : $0 }
-        let result = try selection.editor(file).editValues(keys: keyring, certificate: { try certificate.certificate() }, scratchFolder: scratchFolder) {
+        let result = try selection.editor(file).editValues(keys: keyring, certificate: { try certificate.certificate() }, scratchFolder: PrivateScratchFile.configuredFolder(Environment.values)) {
             try $0.edit(environment: Environment.values)
         }
         Console.show(result.notices)

@@ -88,14 +88,9 @@ struct GitCommand: ParsableCommand {
             try Console.exitingTwoOnError {
                 var merge = SealedSecretMerge(keyring: try? GitIntegration.diffKeyring(environment: Environment.values))
                 merge.markerSize = markerSize
-                switch try merge.mergeFiles(base: base, ours: ours, theirs: theirs, path: path, environment: Environment.values) {
-                case .merged: return
-                case .conflicted(let conflicts):
-                    for conflict in conflicts { Console.standardError("sealctl: conflict in \(path ?? ours): \(conflict)\n") }
-                    throw ExitCode(1)
-                case .mergedByLines(let status):
-                    if status != 0 { throw ExitCode(status > 0 && status < 128 ? 1 : 2) }
-                }
+                let outcome = try merge.mergeFiles(base: base, ours: ours, theirs: theirs, path: path, environment: Environment.values)
+                for conflict in outcome.conflicts { Console.standardError("sealctl: conflict in \(path ?? ours): \(conflict)\n") }
+                if outcome.driverExitStatus != 0 { throw ExitCode(outcome.driverExitStatus) }
             }
         }
     }

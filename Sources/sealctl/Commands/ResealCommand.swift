@@ -34,7 +34,7 @@ struct ResealCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("name the files or folders to re-seal") }
-        if online.online && (!keys.keys.isEmpty || certificate.cert != nil) { throw ValidationError("--online uses the controller's keys: it takes no --key or --cert") }
+        if online.online && (!keys.keys.isEmpty || !certificate.cert.isEmpty) { throw ValidationError("--online uses the controller's keys: it takes no --key or --cert") }
     }
 
     func run() throws {

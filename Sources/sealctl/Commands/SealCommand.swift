@@ -43,6 +43,7 @@ struct SealCommand: ParsableCommand {
     @Option(name: .customLong("from-env-file"), help: ArgumentHelp("Add every KEY=VALUE line of an env file to a Secret built in memory (repeatable).", valueName: "path"))
     var fromEnvFile: [String] = []
     @Option(help: ArgumentHelp("Type of a Secret built in memory.", valueName: "type")) var type = "Opaque"
+    @Option(help: ArgumentHelp("With several --cert: write DIR/NAME.yaml for each, atomically (default: one stream).", valueName: "dir")) var outDir: String?
 
     var buildsSecretInMemory: Bool { !fromLiteral.isEmpty || (!fromFile.isEmpty && !raw) || !fromEnvFile.isEmpty }
 
@@ -53,6 +54,7 @@ struct SealCommand: ParsableCommand {
         if raw && fromFile.count > 1 { throw ValidationError("--raw seals one value: give at most one --from-file") }
         if buildsSecretInMemory && !input.files.isEmpty { throw ValidationError("-f cannot be combined with --from-literal, --from-file or --from-env-file") }
         if mergeInto != nil && output.outputFile != nil { throw ValidationError("--merge-into rewrites its file; it cannot be combined with -w") }
+        if (certificate.cert.count > 1 || outDir != nil) && (raw || mergeInto != nil || output.outputFile != nil) { throw ValidationError("several --cert (or --out-dir) seal a file per certificate: not with --raw, --merge-into or -w") }
     }
 
     func run() throws {
@@ -73,6 +75,11 @@ struct SealCommand: ParsableCommand {
         let operation = SealOperation(secrets: secrets, options: Sealer.Options(scope: scope, name: name, namespace: namespace, allowEmptyData: allowEmptyData),
                                       format: try output.resolvedFormat(), defaultNamespace: { cluster.currentNamespace() })
         if let mergeInto { return Console.show(try operation.merge(into: mergeInto) { try certificate.certificate() }.notices) }
+        if certificate.cert.count > 1 || outDir != nil {
+            let result = try operation.run(forCertificates: certificate.cert)
+            Console.show(result.notices)
+            return try outDir.map { _ = try SealOperation.write(result, toFolder: $0, format: operation.format) } ?? output.emit(result.stream)
+        }
         let result = try operation.run(certificate: { try certificate.certificate() })
         Console.show(result.notices)
         try output.emit(result.text)

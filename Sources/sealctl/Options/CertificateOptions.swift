@@ -7,13 +7,14 @@ import SealKit
 /// kubeconfig exists or a cluster flag is given), and last the default local keyring, made on
 /// first use so that sealing works offline.
 struct CertificateOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Certificate file, or file://, https:// (or loopback http://) URL (env SEALED_SECRETS_CERT).", valueName: "path-or-url")) var cert: String?
+    @Option(help: ArgumentHelp("Certificate file or URL: file://, https://, loopback http:// (env SEALED_SECRETS_CERT); seal takes several, [NAME=]PATH.", valueName: "path-or-url")) var cert: [String] = []
     @OptionGroup var keyring: KeyringOption
     @OptionGroup var cluster: ClusterOptions
 
     /// The source, by SealKit's resolver with these flags (see ``CertificateResolver``).
     func source(forceCluster: Bool = false, configured: CertificateSpec? = nil) throws -> CertificateSource {
-        try CertificateResolver(certificate: cert, keyringFolder: keyring.folder, controller: cluster.controller, kubectl: cluster.kubectl,
+        guard cert.count <= 1 else { throw OperationError.oneCertificateExpected(operation: "this command", found: cert.count) }
+        return try CertificateResolver(certificate: cert.first, keyringFolder: keyring.folder, controller: cluster.controller, kubectl: cluster.kubectl,
                                 clusterNamed: cluster.isNamed, environment: Environment.values).source(forceCluster: forceCluster, configured: configured)
     }
 
@@ -110,9 +111,7 @@ struct OnlineOptions: ParsableArguments {
     @Flag(help: "Ask the cluster's controller, through kubectl (kubeseal --validate / --re-encrypt, in bulk).") var online = false
     @Option(help: ArgumentHelp("With --online: requests per second at most (the controller allows about 2).", valueName: "n")) var rate: Double = 2
 
-    func validate() throws {
-        if rate <= 0 { throw ValidationError("--rate must be positive") }
-    }
+    func validate() throws { if rate <= 0 { throw ValidationError("--rate must be positive") } }
 
     /// The paced client, when --online was given.
     func client(_ cluster: ClusterOptions) throws -> ControllerClient? {
