@@ -17,11 +17,15 @@ public struct CheckReport: Sendable {
     public let findings: [CheckFinding]
     /// How many files were read.
     public let fileCount: Int
+    /// SealedSecrets under a pinned certificate that record no key fingerprint (kubeseal writes
+    /// none): only their key size could be held against the certificate.
+    public let unjudgedCount: Int
 
     /// A report of `findings` over `fileCount` files.
-    public init(findings: [CheckFinding], fileCount: Int) {
+    public init(findings: [CheckFinding], fileCount: Int, unjudgedCount: Int = 0) {
         self.findings = findings
         self.fileCount = fileCount
+        self.unjudgedCount = unjudgedCount
     }
 
     /// Findings of error level.
@@ -47,6 +51,9 @@ public struct CheckReport: Sendable {
             let document = finding.documentIndex.map { " (document \($0 + 1))" } ?? ""
             return "\(finding.file)\(position): \(finding.severity.rawValue): \(finding.message) [\(finding.rule.rawValue)]\(document)"
         }
+        if unjudgedCount > 0 {
+            lines.append("note: \(unjudgedCount) SealedSecret\(unjudgedCount == 1 ? "" : "s") under a pinned certificate record\(unjudgedCount == 1 ? "s" : "") no key fingerprint (kubeseal writes none): judged by key size only")
+        }
         lines.append("\(fileCount) file\(fileCount == 1 ? "" : "s") checked: \(errorCount) error\(errorCount == 1 ? "" : "s"), \(warningCount) warning\(warningCount == 1 ? "" : "s")")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -61,7 +68,8 @@ public struct CheckReport: Sendable {
                 fields.append(("message", .string(finding.message)))
                 return .mapping(fields)
             })),
-            ("summary", .mapping([("files", .int(fileCount)), ("errors", .int(errorCount)), ("warnings", .int(warningCount))])),
+            ("summary", .mapping([("files", .int(fileCount)), ("errors", .int(errorCount)), ("warnings", .int(warningCount)),
+                                  ("notJudgedForCertificate", .int(unjudgedCount))])),
         ])
     }
 

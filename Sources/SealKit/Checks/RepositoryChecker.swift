@@ -28,6 +28,21 @@ public struct RepositoryChecker: Sendable {
     /// The annotation that allows a plain Secret (for example files and fixtures).
     public static let allowPlainSecretAnnotation = "sealkit.io/allow-plain-secret"
 
+    /// A certificate that the SealedSecrets under a folder must be sealed for.
+    public struct PinnedCertificate: Sendable {
+        /// The folder (an overlay); nil applies everywhere.
+        public var folder: URL?
+        public var certificate: Certificate
+        /// Whose certificate it is, for messages: `environment production, cluster eu`.
+        public var owner: String?
+
+        public init(folder: URL?, certificate: Certificate, owner: String? = nil) {
+            self.folder = folder
+            self.certificate = certificate
+            self.owner = owner
+        }
+    }
+
     /// What to check against.
     public struct Options: Sendable {
         /// Path globs of files whose plain Secrets are allowed (`*.example.yaml`); a glob without
@@ -35,12 +50,12 @@ public struct RepositoryChecker: Sendable {
         public var allowedPlainSecretGlobs: [String]
         /// Certificates that SealedSecrets under a folder must be sealed for (the most specific
         /// folder wins); a `nil` folder applies everywhere.
-        public var certificates: [(folder: URL?, certificate: Certificate)]
+        public var certificates: [PinnedCertificate]
         /// The time at which certificates are judged.
         public var now: Date
 
         /// Options; by default nothing is allow-listed and no certificate is checked.
-        public init(allowedPlainSecretGlobs: [String] = [], certificates: [(folder: URL?, certificate: Certificate)] = [], now: Date = Date()) {
+        public init(allowedPlainSecretGlobs: [String] = [], certificates: [PinnedCertificate] = [], now: Date = Date()) {
             self.allowedPlainSecretGlobs = allowedPlainSecretGlobs
             self.certificates = certificates
             self.now = now
@@ -75,10 +90,11 @@ public struct RepositoryChecker: Sendable {
         // Folders that another kustomization includes: bases, judged in their overlays' context.
         let bases = read.reduce(into: Set<String>()) { $0.formUnion($1.includedPaths) }
         var findings: [CheckFinding] = []
+        var unjudged = 0
         // A kustomization file is read as kustomize reads it (a repeated key is not an error), by
         // the per-kustomization checks; it holds no Secret of its own.
         for file in files where !KustomizeOverlay.isKustomizationFile(file) {
-            findings += checkFile(file) { placed.contains("\(file.standardizedFileURL.path)#\($0)") }
+            findings += checkFile(file, unjudged: &unjudged) { placed.contains("\(file.standardizedFileURL.path)#\($0)") }
         }
         for (folder, overlay) in overlays {
             findings += checkKustomization(folder, overlay, isBase: bases.contains(folder.path))
@@ -88,7 +104,7 @@ public struct RepositoryChecker: Sendable {
             ($0.file, $0.documentIndex ?? -1, $0.mark?.line ?? 0, $0.mark?.column ?? 0, $0.rule.rawValue, $0.message)
                 < ($1.file, $1.documentIndex ?? -1, $1.mark?.line ?? 0, $1.mark?.column ?? 0, $1.rule.rawValue, $1.message)
         }
-        return CheckReport(findings: sorted, fileCount: files.count)
+        return CheckReport(findings: sorted, fileCount: files.count, unjudgedCount: unjudged)
     }
 
     /// A path relative to the root, with `../` for files beside it (`sealctl check` run in a
@@ -117,7 +133,7 @@ public struct RepositoryChecker: Sendable {
     // MARK: Per file
 
     /// `isPlaced(documentIndex)` says whether a kustomization gives that document its namespace.
-    private func checkFile(_ file: URL, isPlaced: (Int) -> Bool) -> [CheckFinding] {
+    private func checkFile(_ file: URL, unjudged: inout Int, isPlaced: (Int) -> Bool) -> [CheckFinding] {
         let name = relative(file)
         let bytes: [UInt8]
         do {
@@ -144,7 +160,7 @@ public struct RepositoryChecker: Sendable {
         for document in stream.documents {
             switch document.kind {
             case "Secret": findings += plainSecret(document, file: file)
-            case "SealedSecret": findings += sealedSecret(document, file: file, namespaceSupplied: isPlaced(document.index))
+            case "SealedSecret": findings += sealedSecret(document, file: file, namespaceSupplied: isPlaced(document.index), unjudged: &unjudged)
             default: break
             }
         }
@@ -175,7 +191,7 @@ public struct RepositoryChecker: Sendable {
         }
     }
 
-    private func sealedSecret(_ document: ManifestDocument, file: URL, namespaceSupplied: Bool) -> [CheckFinding] {
+    private func sealedSecret(_ document: ManifestDocument, file: URL, namespaceSupplied: Bool, unjudged: inout Int) -> [CheckFinding] {
         let name = relative(file)
         var findings = SealedSecretValidator().validate(document.node, options: document.decodingOptions, namespaceSupplied: namespaceSupplied).map { problem in
             CheckFinding(rule: .malformedSealedSecret, severity: problem.severity, file: name, documentIndex: document.index,
@@ -194,10 +210,18 @@ public struct RepositoryChecker: Sendable {
         }
 
         // Values must be sealed for the certificate that applies here.
-        guard let certificate = certificate(for: file) else { return findings }
-        if let recorded = sealed.recordedKeyFingerprint, recorded != certificate.keyFingerprint {
-            findings.append(CheckFinding(rule: .wrongCertificate, severity: .error, file: name, documentIndex: document.index, mark: document.mark,
-                                         message: "sealed for key \(recorded), but the certificate here is \(certificate.keyFingerprint)"))
+        guard let pinned = certificate(for: file) else { return findings }
+        let certificate = pinned.certificate
+        let here = pinned.owner.map { "the certificate of \($0)" } ?? "the certificate here"
+        let described = "\(certificate.keyFingerprint) (subject \(certificate.subject.isEmpty ? "empty" : certificate.subject), expires \(certificate.notValidAfter.iso8601DateText))"
+        if let recorded = sealed.recordedKeyFingerprint {
+            if recorded != certificate.keyFingerprint {
+                let other = options.certificates.first { $0.certificate.keyFingerprint == recorded }?.owner.map { ", the certificate of \($0)" } ?? ""
+                findings.append(CheckFinding(rule: .wrongCertificate, severity: .error, file: name, documentIndex: document.index, mark: document.mark,
+                                             message: "sealed for key \(recorded)\(other), but \(here) is \(described)"))
+            }
+        } else {
+            unjudged += 1
         }
         let marks = document.node["spec"]?["encryptedData"]?.marksByKey ?? [:]
         for (key, ciphertext) in sealed.spec.encryptedData.sorted(by: { $0.key < $1.key }) {
@@ -205,19 +229,19 @@ public struct RepositoryChecker: Sendable {
             if value.keyBlock.count != certificate.publicKey.ciphertextByteCount {
                 findings.append(CheckFinding(rule: .wrongCertificate, severity: .error, file: name, documentIndex: document.index,
                                              mark: marks[key],
-                                             message: "\(key) was sealed for a \(value.keyBitCount)-bit key, but the certificate here is \(certificate.keyBitCount)-bit"))
+                                             message: "\(key) was sealed for a \(value.keyBitCount)-bit key, but \(here) is \(certificate.keyBitCount)-bit"))
             }
         }
         return findings
     }
 
-    private func certificate(for file: URL) -> Certificate? {
+    private func certificate(for file: URL) -> PinnedCertificate? {
         let path = file.standardizedFileURL.path
         let matching = options.certificates.filter { entry in
             guard let folder = entry.folder else { return true }
             return path.hasPrefix(folder.standardizedFileURL.path + "/")
         }
-        return matching.max { ($0.folder?.path.count ?? -1) < ($1.folder?.path.count ?? -1) }?.certificate
+        return matching.max { ($0.folder?.path.count ?? -1) < ($1.folder?.path.count ?? -1) }
     }
 
     private func certificateExpiry() -> [CheckFinding] {

@@ -7,10 +7,16 @@ import SealKitSerialization
 import SealKitModel
 import SealKitSealing
 
-/// One environment of a project: an overlay and the sealed Secret written into it.
+/// One environment of a project: an overlay and the sealed Secret written into it. An
+/// environment that spans clusters (`clusters:` in `sealctl.yaml`) is one of these per
+/// cluster, each with its own overlay and certificate, sharing the name and the keys.
 public struct EnvironmentConfig: Sendable {
     /// The environment's name, as `sealctl generate NAME` takes it.
     public var name: String
+    /// The cluster, for an environment that spans several.
+    public var cluster: String?
+    /// `production`, or `production/eu` for one cluster of an environment.
+    public var displayName: String { cluster.map { "\(name)/\($0)" } ?? name }
     /// The kustomize overlay folder.
     public var overlay: URL
     /// The namespace to seal for; nil means the overlay's kustomization namespace.
@@ -42,8 +48,31 @@ public struct EnvironmentConfig: Sendable {
         self.keys = keys
     }
 
-    init(name: String, node: YAMLNode, defaultSecretName: String?, directory: URL, reader: ConfigReader) throws {
+    /// The environment `name` of a config file: one, or one per cluster of its `clusters:`.
+    static func parse(name: String, node: YAMLNode, defaultSecretName: String?, directory: URL, reader: ConfigReader) throws -> [EnvironmentConfig] {
         let path = "environments.\(name)"
+        guard let clusters = node["clusters"] else {
+            return [try EnvironmentConfig(name: name, node: node, cluster: nil, defaultSecretName: defaultSecretName, directory: directory, reader: reader)]
+        }
+        guard let entries = clusters.mapping, !entries.isEmpty else {
+            throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path).clusters must map each cluster's name to its overlay and certificate")
+        }
+        guard node["overlay"] == nil, node["certificate"] == nil else {
+            throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path): give overlay and certificate per cluster under clusters:, not beside it")
+        }
+        return try entries.map { entry in
+            guard let cluster = entry.key.scalar?.value, !cluster.isEmpty, entry.value.mapping != nil else {
+                throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path).clusters: each cluster is a name and a mapping {overlay, certificate}")
+            }
+            // The cluster's own fields win over the environment's (namespace, output...).
+            var merged = (node.mapping ?? []).filter { $0.key.scalar?.value != "clusters" }
+            for pair in entry.value.mapping ?? [] { merged.removeAll { $0.key.scalar?.value == pair.key.scalar?.value }; merged.append(pair) }
+            return try EnvironmentConfig(name: name, node: YAMLNode(.mapping(merged)), cluster: cluster, defaultSecretName: defaultSecretName, directory: directory, reader: reader)
+        }
+    }
+
+    init(name: String, node: YAMLNode, cluster: String?, defaultSecretName: String?, directory: URL, reader: ConfigReader) throws {
+        let path = cluster.map { "environments.\(name).clusters.\($0)" } ?? "environments.\(name)"
         guard node.mapping != nil else { throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path) must be a mapping") }
         guard let overlay = try reader.string(node["overlay"], "\(path).overlay") else {
             throw EnvironmentError.invalidConfig(file: reader.source, problem: "\(path).overlay is required (the kustomize overlay folder)")
@@ -66,5 +95,6 @@ public struct EnvironmentConfig: Sendable {
                   namespace: try reader.string(node["namespace"], "\(path).namespace"), secretName: secretName, scope: scope,
                   certificate: try reader.string(node["certificate"], "\(path).certificate").map { try CertificateSpec(text: $0, directory: directory) },
                   outputFileName: try reader.string(node["output"], "\(path).output") ?? "secrets.yaml", keys: keys)
+        self.cluster = cluster
     }
 }

@@ -26,7 +26,7 @@ extension EnvironmentWorkflow {
         public var summary: String {
             let output = EnvironmentWorkflow.displayPath(environment.outputURL)
             var text = """
-            \(environment.name): sealed \(sealedKeys.count) key\(sealedKeys.count == 1 ? "" : "s") for \(namespace)/\(environment.secretName) (\(environment.scope))
+            \(environment.displayName): sealed \(sealedKeys.count) key\(sealedKeys.count == 1 ? "" : "s") for \(namespace)/\(environment.secretName) (\(environment.scope))
               certificate: \(certificate.keyFingerprint), RSA \(certificate.keyBitCount), expires \(certificate.notValidAfter.iso8601DateText)
               written:     \(output)\(addedToKustomization ? " (added to kustomization.yaml)" : "")
               sealed:      \(sealedKeys.joined(separator: ", "))
@@ -43,7 +43,7 @@ extension EnvironmentWorkflow {
     /// What `plan` would do, without doing it.
     public func dryRunSummary(_ plan: Plan) -> String {
         """
-        \(environment.name): would seal \(plan.keysToSeal.count) key\(plan.keysToSeal.count == 1 ? "" : "s") for \(namespace)/\(environment.secretName) into \(Self.displayPath(environment.outputURL))
+        \(environment.displayName): would seal \(plan.keysToSeal.count) key\(plan.keysToSeal.count == 1 ? "" : "s") for \(namespace)/\(environment.secretName) into \(Self.displayPath(environment.outputURL))
           seal: \(plan.keysToSeal.map(\.name).joined(separator: ", "))
           keep: \(plan.keptKeys.isEmpty ? "(none)" : plan.keptKeys.joined(separator: ", "))
 
@@ -61,10 +61,25 @@ extension EnvironmentWorkflow {
     /// kustomization. `command` is recorded in the file's header. Values are wiped afterwards.
     public func run(_ plan: Plan, certificate: Certificate, command: String, rotating: Bool = false,
                     given: (String) -> String? = { _ in nil }, ask: ValueSource) throws -> Outcome {
+        var made: [String: [UInt8]] = [:]
+        defer { SecureMemory.wipe(&made) }
+        return try run(plan, certificate: certificate, command: command, rotating: rotating, given: given, sharing: &made, ask: ask)
+    }
+
+    /// ``run(_:certificate:command:rotating:given:ask:)`` with the values made for another
+    /// cluster of the same environment: a key already in `shared` takes that value (nothing is
+    /// asked or generated twice), and each value made here is added to it. The caller wipes it.
+    public func run(_ plan: Plan, certificate: Certificate, command: String, rotating: Bool = false,
+                    given: (String) -> String? = { _ in nil }, sharing shared: inout [String: [UInt8]], ask: ValueSource) throws -> Outcome {
         var values: [String: [UInt8]] = [:]
         defer { SecureMemory.wipe(&values) }
         var shown: [String] = []
         for key in plan.keysToSeal {
+            if let value = shared[key.name] {
+                values[key.name] = value
+                continue
+            }
+            defer { if let value = values[key.name] { shared[key.name] = value } }
             if let value = given(key.name) {
                 values[key.name] = Array(value.utf8)
             } else if let value = try automaticValue(for: key) {

@@ -29,19 +29,19 @@ public struct EnvironmentWorkflow: Sendable {
         overlay = try KustomizeOverlay(directory: environment.overlay)
         let overlayNamespace = overlay.kustomization.namespace.flatMap { $0.isEmpty ? nil : $0 }
         guard let namespace = environment.namespace ?? overlayNamespace else {
-            throw EnvironmentError.noNamespace(environment: environment.name, overlay: environment.overlay.path)
+            throw EnvironmentError.noNamespace(environment: environment.displayName, overlay: environment.overlay.path)
         }
         self.namespace = namespace
         if let overlayNamespace, overlayNamespace != namespace, environment.scope != .clusterWide {
-            throw EnvironmentError.namespaceMoved(environment: environment.name, sealed: namespace, overlay: overlayNamespace)
+            throw EnvironmentError.namespaceMoved(environment: environment.displayName, sealed: namespace, overlay: overlayNamespace)
         }
         let prefix = overlay.kustomization.namePrefix ?? "", suffix = overlay.kustomization.nameSuffix ?? ""
         if environment.scope == .strict, !(prefix + suffix).isEmpty {
-            throw EnvironmentError.nameChanged(environment: environment.name, secretName: environment.secretName, prefix: prefix, suffix: suffix)
+            throw EnvironmentError.nameChanged(environment: environment.displayName, secretName: environment.secretName, prefix: prefix, suffix: suffix)
         }
         let configured = Set(environment.keys.map(\.name))
         let missing = overlay.referencedKeys(of: environment.secretName).required.filter { !configured.contains($0) }
-        guard missing.isEmpty else { throw EnvironmentError.missingKeys(environment: environment.name, secretName: environment.secretName, keys: missing) }
+        guard missing.isEmpty else { throw EnvironmentError.missingKeys(environment: environment.displayName, secretName: environment.secretName, keys: missing) }
     }
 
     /// What a run will do.
@@ -64,10 +64,10 @@ public struct EnvironmentWorkflow: Sendable {
     public func plan(force: Bool = false, rotating: [String]? = nil) throws -> Plan {
         let existing = try existingSealedSecret()
         if let rotating {
-            guard let existing else { throw EnvironmentError.nothingToRotate(environment: environment.name, path: environment.outputURL.path) }
+            guard let existing else { throw EnvironmentError.nothingToRotate(environment: environment.displayName, path: environment.outputURL.path) }
             try checkMatches(existing)
             let unknown = rotating.filter { name in !environment.keys.contains { $0.name == name } }
-            guard unknown.isEmpty else { throw EnvironmentError.unknownKeys(environment: environment.name, keys: unknown) }
+            guard unknown.isEmpty else { throw EnvironmentError.unknownKeys(environment: environment.displayName, keys: unknown) }
             let names = rotating.isEmpty ? environment.keys.filter(\.isRotatedByDefault).map(\.name) : rotating
             return Plan(keysToSeal: environment.keys.filter { names.contains($0.name) },
                         keptKeys: existing.spec.encryptedData.keys.filter { !names.contains($0) }.sorted(), existing: existing)

@@ -33,7 +33,7 @@ public struct ProjectConfig: Sendable {
 
     /// The folder the config file is in; relative paths in it are relative to this folder.
     public let directory: URL
-    /// The environments, in file order.
+    /// The environments, in file order; an environment that spans clusters is one per cluster.
     public let environments: [EnvironmentConfig]
 
     /// The environment called `name`.
@@ -63,16 +63,10 @@ public struct ProjectConfig: Sendable {
         guard let environments = root["environments"]?.mapping, !environments.isEmpty else {
             throw EnvironmentError.invalidConfig(file: source, problem: "it needs an `environments:` mapping with at least one environment")
         }
-        self.environments = try environments.map { pair in
+        self.environments = try environments.flatMap { pair in
             guard let name = pair.key.scalar?.value, !name.isEmpty else { throw EnvironmentError.invalidConfig(file: source, problem: "environment names must be text") }
-            return try EnvironmentConfig(name: name, node: pair.value, defaultSecretName: defaultSecretName, directory: directory, reader: reader)
+            return try EnvironmentConfig.parse(name: name, node: pair.value, defaultSecretName: defaultSecretName, directory: directory, reader: reader)
         }
-    }
-
-    /// Each environment's certificate, where it is a file (a check never talks to a cluster or
-    /// makes a key), with the overlay it seals for. Unreadable files are left out.
-    public func certificateFiles() -> [(folder: URL?, certificate: Certificate)] {
-        committedCertificates().map { ($0.environment.overlay, $0.certificate) }
     }
 
     /// Each environment with the certificate file it pins (the certificates `sealctl doctor`
@@ -91,12 +85,14 @@ public struct ProjectConfig: Sendable {
         return try ProjectConfig(contentsOf: url)
     }
 
-    /// The environments named, in that order; `all` alone names every one.
+    /// The environments named, in that order, each with every cluster it spans; `all` alone
+    /// names every one.
     public func environments(named names: [String]) throws -> [EnvironmentConfig] {
         if names == ["all"] { return environments }
-        return try names.map { name in
-            guard let environment = environment(name) else { throw EnvironmentError.unknownEnvironment(name: name, known: environments.map(\.name)) }
-            return environment
+        return try names.flatMap { name in
+            let matching = environments.filter { $0.name == name }
+            guard !matching.isEmpty else { throw EnvironmentError.unknownEnvironment(name: name, known: environments.map(\.name).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }) }
+            return matching
         }
     }
 

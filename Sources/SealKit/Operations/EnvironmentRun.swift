@@ -84,35 +84,41 @@ public struct EnvironmentRun: Sendable {
 
     /// Runs each environment in order with the certificate `certificate` gives for its
     /// configured source, and returns what each did.
+    ///
+    /// The clusters of one environment share its values: each is asked for (or generated) once
+    /// and sealed for every cluster's certificate.
     public func run(certificate: (CertificateSpec?) throws -> Certificate, ask: Prompt?) throws -> [Step] {
         var steps: [Step] = []
+        var shared: [String: [String: [UInt8]]] = [:]
+        defer { for name in shared.keys { SecureMemory.wipe(&shared[name]!) } }
         for environment in try project.environments(named: environments) {
-            steps.append(try run(environment, certificate: certificate, ask: ask))
+            steps.append(try run(environment, certificate: certificate, ask: ask, sharing: &shared[environment.name, default: [:]]))
         }
         return steps
     }
 
-    private func run(_ environment: EnvironmentConfig, certificate: (CertificateSpec?) throws -> Certificate, ask: Prompt?) throws -> Step {
+    private func run(_ environment: EnvironmentConfig, certificate: (CertificateSpec?) throws -> Certificate, ask: Prompt?,
+                     sharing shared: inout [String: [UInt8]]) throws -> Step {
         let workflow = try EnvironmentWorkflow(environment: environment)
         let plan: EnvironmentWorkflow.Plan
         switch mode {
         case .generate(let force): plan = try workflow.plan(force: force)
         case .rotate(let keys): plan = try workflow.plan(rotating: keys)
         }
-        if dryRun { return Step(environment: environment.name, text: workflow.dryRunSummary(plan)) }
+        if dryRun { return Step(environment: environment.displayName, text: workflow.dryRunSummary(plan)) }
         guard !plan.keysToSeal.isEmpty else {
             let output = EnvironmentWorkflow.displayPath(environment.outputURL)
-            return Step(environment: environment.name, text: "\(environment.name): \(output) already holds every key; nothing to do\n", remedy: .sealEveryValueAgain)
+            return Step(environment: environment.displayName, text: "\(environment.displayName): \(output) already holds every key; nothing to do\n", remedy: .sealEveryValueAgain)
         }
         let given = { (key: String) in values?.value(environment: environment.name, key: key) }
         // Without anyone to ask, every prompted value must be given: fail before generating anything.
         let missing = ask == nil ? workflow.missingPromptedValues(plan, given: given) : []
         guard missing.isEmpty else { throw EnvironmentError.missingValues(environment: environment.name, keys: missing) }
         let outcome = try workflow.run(plan, certificate: try certificate(environment.certificate), command: "\(command) \(environment.name)",
-                                       rotating: mode.isRotation, given: given) { key, spec in
+                                       rotating: mode.isRotation, given: given, sharing: &shared) { key, spec in
             guard let ask else { throw EnvironmentError.missingValues(environment: environment.name, keys: [key.name]) }
             return try ask(environment.name, key.name, spec)
         }
-        return Step(environment: environment.name, outcome: outcome, text: outcome.summary)
+        return Step(environment: environment.displayName, outcome: outcome, text: outcome.summary)
     }
 }

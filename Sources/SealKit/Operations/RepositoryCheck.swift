@@ -13,11 +13,14 @@ extension RepositoryChecker {
     /// the project config (`configPath`, or the nearest `sealctl.yaml`).
     public static func report(paths: [String], allowedPlainSecretGlobs: [String] = [], certificateFile: String? = nil,
                               configPath: String? = nil, in folder: URL) throws -> CheckReport {
-        let certificates: [(folder: URL?, certificate: Certificate)]
+        let certificates: [PinnedCertificate]
         if let certificateFile {
-            certificates = [(nil, try Certificate(pemRepresentation: FileBytes.text(certificateFile)))]
+            certificates = [PinnedCertificate(folder: nil, certificate: try Certificate(pemRepresentation: FileBytes.text(certificateFile)))]
         } else {
-            certificates = try ProjectConfig.load(path: configPath, searchingFrom: folder)?.certificateFiles() ?? []
+            certificates = try ProjectConfig.load(path: configPath, searchingFrom: folder)?.committedCertificates().map { environment, certificate in
+                PinnedCertificate(folder: environment.overlay, certificate: certificate,
+                                  owner: "environment \(environment.name)" + (environment.cluster.map { ", cluster \($0)" } ?? ""))
+            } ?? []
         }
         let checked = paths.isEmpty ? [(repositoryRoot(around: folder) ?? folder).path] : paths
         let options = Options(allowedPlainSecretGlobs: allowedPlainSecretGlobs, certificates: certificates)
