@@ -6,13 +6,13 @@
 #      (Package.swift), all below it, so that the compiler refuses a call upward; and it imports
 #      no layer it does not declare. Docs/architecture.md draws the map.
 #   1. SealKit is the product: it never writes to the terminal (operations return notices;
-#      the hidden prompt of SealKitSupport/SecretPrompt.swift aside), and no message in it names
+#      the hidden prompt of SealKitSupport/Support/SecretPrompt.swift aside), and no message in it names
 #      a sealctl command (the git configuration GitIntegration writes, which must, aside).
 #   2. sealctl is thin: at most 1,200 lines, importing SealKit and ArgumentParser only (never a
 #      layer below SealKit, never the C modules), and ErrorText words remedies, never matches a
 #      message's text.
 #   3. One parser reads argv: no second option table, no type-name matching of errors.
-#   4. One platform layer: only SealKitSupport imports the C library (Glibc, Musl, Darwin); the
+#   4. One platform layer: only SealKitSupport's Support/ folder imports the C library (Glibc, Musl, Darwin); the
 #      C modules are imported `internal`, and only by the targets that wrap them (COpenSSL by
 #      SealKitCrypto, CYAML by SealKitSerialization); no source file grows past 400 lines.
 #   5. Start-up: every command names itself (argument-parser's default name is computed by
@@ -54,7 +54,7 @@ while IFS=: read -r target dependencies; do
 done <<< "$expected"
 [ "$(printf '%s\n' "$declared" | grep -c .)" = "$(printf '%s\n' "$expected" | grep -c .)" ] || fail "Package.swift declares $(printf '%s\n' "$declared" | grep -c .) library targets, the map has $(printf '%s\n' "$expected" | grep -c .)"
 
-writes=$(grep -rnE '\bprint\(|FileHandle\.standard(Error|Output)|\bfputs\(' $library --include='*.swift' | grep -v '^[^:]*:[0-9]*:\s*///' | grep -v '^Sources/SealKitSupport/SecretPrompt.swift:' || true)
+writes=$(grep -rnE '\bprint\(|FileHandle\.standard(Error|Output)|\bfputs\(' $library --include='*.swift' | grep -v '^[^:]*:[0-9]*:\s*///' | grep -v '^Sources/SealKitSupport/Support/SecretPrompt.swift:' || true)
 [ -z "$writes" ] || fail "SealKit writes to the terminal (return a Notice instead):"$'\n'"$writes"
 
 names=$(grep -rnE '"[^"]*\bsealctl (seal|unseal|reseal|validate|cert|set|unset|edit|diff|keys|generate|rotate|check|git|doctor|status)\b' $library --include='*.swift' \
@@ -81,8 +81,8 @@ second=$(grep -rnE 'QuickCommandLine|String\(reflecting|directlyParsed|CommandLi
 unnamed=$(grep -rnE 'CommandConfiguration\(' -A1 Sources/sealctl | awk '/CommandConfiguration\(/ {at=$0; named=($0 ~ /commandName:/); next} at != "" {if (!named && $0 !~ /commandName:/) print at; at=""}' || true)
 [ -z "$unnamed" ] || fail "a command without an explicit commandName (the default costs a reflection scan at every start):"$'\n'"$unnamed"
 
-platform=$(grep -rnE '^\s*(internal |public |package |@_exported )?import (Glibc|Musl|Darwin)\b' Sources --include='*.swift' | grep -v '^Sources/SealKitSupport/' || true)
-[ -z "$platform" ] || fail "the C library imported outside Sources/SealKitSupport (add a POSIX helper there):"$'\n'"$platform"
+platform=$(grep -rnE '^\s*(internal |public |package |@_exported )?import (Glibc|Musl|Darwin)\b' Sources --include='*.swift' | grep -v '^Sources/SealKitSupport/Support/' || true)
+[ -z "$platform" ] || fail "the C library imported outside Sources/SealKitSupport/Support (add a POSIX helper there):"$'\n'"$platform"
 
 long=$(find Sources -name '*.swift' -print0 | xargs -0 wc -l | awk '$2 != "total" && $1 > 400 {print $2 " (" $1 " lines)"}')
 [ -z "$long" ] || fail "source files over 400 lines (split them where the type splits):"$'\n'"$long"
