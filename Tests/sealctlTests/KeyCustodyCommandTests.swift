@@ -178,6 +178,8 @@ struct KeyCustodyCommandTests {
             let report = try JSONParser().parseStream(Array(bad.stdout.utf8))[0]
             #expect(report["unopened"]?.sequence?.compactMap { $0["file"]?.scalar?.value } == ["k8s/foreign.yaml"], "\(bad.stdout)")
             #expect(report["cluster"]?["missingFingerprint"]?.scalar?.value == "\(renewedSince.certificate.keyFingerprint)")
+            // The key Secrets are read in the controller's namespace (sealed-secrets): none is gone.
+            #expect(report["cluster"]?["goneFromCluster"]?.sequence?.isEmpty == true, "\(bad.stdout)")
             #expect(!bad.stdout.contains("canary") && !good.stdout.contains("canary"))
             let text = try Sealctl.run(["keys", "verify", "--backup", "backup.yaml", "--key", "custody/tls.key", "--compare-cluster", "k8s"], environment: after.environment, directory: directory)
             #expect(text.stdout.contains("stale: the controller renewed its key on \(renewedSince.certificate.notValidBefore.iso8601Text)"), "\(text.stdout)")

@@ -213,9 +213,9 @@ public struct RepositoryChecker: Sendable {
         guard let pinned = certificate(for: file) else { return findings }
         let certificate = pinned.certificate
         let here = pinned.owner.map { "the certificate of \($0)" } ?? "the certificate here"
-        let described = "\(certificate.keyFingerprint) (subject \(certificate.subject.isEmpty ? "empty" : certificate.subject), expires \(certificate.notValidAfter.iso8601DateText))"
         if let recorded = sealed.recordedKeyFingerprint {
             if recorded != certificate.keyFingerprint {
+                let described = "\(certificate.keyFingerprint) (subject \(certificate.subject.isEmpty ? "empty" : certificate.subject), expires \(certificate.notValidAfter.iso8601DateText))"
                 let other = options.certificates.first { $0.certificate.keyFingerprint == recorded }?.owner.map { ", the certificate of \($0)" } ?? ""
                 findings.append(CheckFinding(rule: .wrongCertificate, severity: .error, file: name, documentIndex: document.index, mark: document.mark,
                                              message: "sealed for key \(recorded)\(other), but \(here) is \(described)"))

@@ -113,6 +113,8 @@ public struct BackupVerification: Sendable {
     /// The backup against the cluster: the controller's sealing certificate (`/v1/cert.pem`) and,
     /// where the user may list them, its key Secrets.
     public func compare(with controller: SealedSecretsController, using kubectl: Kubectl) throws -> ClusterComparison {
+        // Found once, so that the certificate and the key Secrets come from the same namespace.
+        let controller = try controller.located(using: kubectl)
         let pem = try controller.fetchCertificatePEM(using: kubectl)
         let sealing = try Certificate(pemRepresentation: pem)
         let held = Set(backup.keys.map(\.certificate.keyFingerprint))
