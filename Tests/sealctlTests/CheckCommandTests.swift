@@ -95,7 +95,7 @@ struct CheckCommandTests {
             let found = try findings(result)
             #expect(found.map(\.file) == ["foreign.yaml", "small.yaml"])
             #expect(found[0].message.contains("sealed for key \(try TestFixtures.vectorText("key-renewed/fingerprint.txt").trimmingCharacters(in: .whitespacesAndNewlines))"))
-            #expect(found[1].message == "password was sealed for a 2048-bit key, but the certificate here is 4096-bit")
+            #expect(found[1].message == "password was sealed for a 2048-bit key, but the certificate given is 4096-bit")
 
             let expiredKey = try RSAPrivateKey.generate(bitCount: 2048)
             let expired = try Certificate.selfSigned(for: expiredKey, validity: 86400, now: Date(timeIntervalSince1970: 1_600_000_000))

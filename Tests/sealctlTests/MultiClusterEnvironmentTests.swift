@@ -114,6 +114,37 @@ struct MultiClusterEnvironmentTests {
             #expect(line.contains("k8s/environments/production-us/secrets.yaml"), "\(wrong.stdout)")
             #expect(line.contains("sealed for key \(eu.keyFingerprint), the certificate of environment production, cluster eu"), "\(line)")
             #expect(line.contains("but the certificate of environment production, cluster us is \(usCertificate.keyFingerprint) (subject CN=prod-us"), "\(line)")
+
+            // validate --cert judges the file alone the same way, and check and validate agree again once it is fixed.
+            let alone = try Sealctl.run(["validate", "--cert", "certs/us/tls.crt", us.path], directory: project)
+            #expect(alone.status == 1, "\(alone.stdout)\(alone.stderr)")
+            #expect(alone.stdout.contains("sealed for key \(eu.keyFingerprint), but the certificate given is \(usCertificate.keyFingerprint) (subject CN=prod-us"), "\(alone.stdout)")
+            #expect(try Sealctl.run(["validate", "--cert", "certs/eu/tls.crt", us.path], directory: project).status == 0)
+            let fixed = try Sealctl.run(["generate", "production", "--force", "--values-file", values.path], directory: project)
+            #expect(fixed.status == 0, "\(fixed.stderr)")
+            #expect(try Sealctl.run(["check", "k8s/environments"], directory: project).status == 0)
+            let valid = try Sealctl.run(["validate", "--cert", "certs/us/tls.crt", us.path], directory: project)
+            #expect(valid.status == 0 && valid.stderr.contains("1 SealedSecret checked: 0 errors"), "\(valid.stdout)\(valid.stderr)")
+        }
+    }
+
+    @Test("validate --cert counts the SealedSecrets that record no fingerprint, and still judges their key size")
+    func validateWithoutFingerprint() throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("kubeseal.yaml")
+            let secret = "apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: ns}\ndata: {a: Yg==}\n"
+            let sealed = try Sealctl.run(["seal", "--cert", try VectorKey.certificate], input: secret)
+            #expect(sealed.status == 0, "\(sealed.stderr)")
+            try file.write(sealed.stdout)
+            let same = try Sealctl.run(["validate", "--cert", try VectorKey.certificate, file.path])
+            #expect(same.status == 0 && same.stderr.contains("1 records no key fingerprint"), "\(same.stderr)")
+            let small = try KeyPair.generate(bitCount: 2048)
+            let smallCertificate = directory.appendingPathComponent("small.crt")
+            try smallCertificate.write(small.certificate.pemRepresentation)
+            let other = try Sealctl.run(["validate", "--cert", smallCertificate.path, file.path])
+            #expect(other.status == 1 && other.stdout.contains("a was sealed for a 4096-bit key, but the certificate given is 2048-bit"), "\(other.stdout)")
+            let missing = try Sealctl.run(["validate", "--cert", directory.appendingPathComponent("none.crt").path, file.path])
+            #expect(missing.status != 0 && missing.stderr.contains("none.crt"), "\(missing.stderr)")
         }
     }
 }

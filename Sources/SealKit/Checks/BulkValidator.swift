@@ -13,7 +13,8 @@ import SealKitSealing
 
 /// Validates every SealedSecret in files, folders or given bytes: the CRD schema and the sealed
 /// values' layout, then optionally that each value opens with private keys, then optionally that
-/// the controller can decrypt it. What `sealctl validate` does, for any program.
+/// the controller can decrypt it, and optionally that it was sealed for a given certificate. What
+/// `sealctl validate` does, for any program.
 ///
 /// Files named directly must hold SealedSecrets; files found in folders may hold anything, and
 /// only their SealedSecrets are validated. A file that cannot be read or parsed is one error line,
@@ -49,9 +50,14 @@ public struct BulkValidator {
     /// How many SealedSecrets were checked and what was found.
     public struct Summary: Sendable, CustomStringConvertible {
         public var checked = 0, errors = 0, warnings = 0
+        /// With a certificate: SealedSecrets that record no key fingerprint (kubeseal's), judged
+        /// by their key size only.
+        public var notJudgedForCertificate = 0
 
         public var description: String {
-            "\(checked) SealedSecret\(checked == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            let counts = "\(checked) SealedSecret\(checked == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            let unjudged = notJudgedForCertificate
+            return counts + (unjudged == 0 ? "" : "; \(unjudged) record\(unjudged == 1 ? "s" : "") no key fingerprint (kubeseal writes none), judged for the certificate by key size only")
         }
     }
 
@@ -59,11 +65,16 @@ public struct BulkValidator {
     public var unsealer: Unsealer?
     /// Asks the controller too (`POST /v1/verify`), when given.
     public var controller: ControllerClient?
+    /// The certificate every SealedSecret must be sealed for, judged as `check` judges an
+    /// overlay against its environment's certificate: the recorded key fingerprint, and each
+    /// value's key size.
+    public var certificate: Certificate?
     private let validator = SealedSecretValidator()
 
-    public init(unsealer: Unsealer? = nil, controller: ControllerClient? = nil) {
+    public init(unsealer: Unsealer? = nil, controller: ControllerClient? = nil, certificate: Certificate? = nil) {
         self.unsealer = unsealer
         self.controller = controller
+        self.certificate = certificate
     }
 
     /// The inputs for paths given by a user: each named file, and every manifest under each folder.
@@ -122,15 +133,25 @@ public struct BulkValidator {
             }
             for document in sealedDocuments {
                 summary.checked += 1
-                try validate(document, named: input.name, progress: progress, report: emit)
+                if try !validate(document, named: input.name, progress: progress, report: emit) { summary.notJudgedForCertificate += 1 }
             }
         }
         return summary
     }
 
-    private func validate<Failure: Error>(_ document: ManifestDocument, named name: String, progress: (String) -> Void, report: (Line) throws(Failure) -> Void) throws(Failure) {
+    /// Reports the document's problems; false when a certificate was given and the document
+    /// records no fingerprint to judge by.
+    private func validate<Failure: Error>(_ document: ManifestDocument, named name: String, progress: (String) -> Void, report: (Line) throws(Failure) -> Void) throws(Failure) -> Bool {
         // With a key, the values are opened and judged as the API server will judge the Secret.
         var problems = validator.validate(document.node, options: document.decodingOptions, opening: unsealer.map { unsealer in { try unsealer.openValues(of: $0) } })
+        var judged = true
+        if let certificate, !problems.contains(where: { $0.severity == .error }), let sealed = try? SealedSecret(document: document) {
+            let pinned = RepositoryChecker.PinnedCertificate(folder: nil, certificate: certificate)
+            let result = pinned.mismatches(of: sealed, known: [])
+            let marks = document.node["spec"]?["encryptedData"]?.marksByKey ?? [:]
+            problems += result.mismatches.map { ValidationProblem(.error, field: "", $0.message, mark: $0.encryptedDataKey.flatMap { marks[$0] }) }
+            judged = result.judged
+        }
         if let controller, !problems.contains(where: { $0.severity == .error }) {
             progress("checking with the controller: \(name), \(document.locationDescription)")
             do {
@@ -153,5 +174,6 @@ public struct BulkValidator {
             let mark = problem.mark ?? document.mark
             try report(Line(location: [name, document.locationDescription, mark.map(\.description)].compactMap { $0 }.joined(separator: ", "), problem: problem))
         }
+        return judged
     }
 }

@@ -211,26 +211,12 @@ public struct RepositoryChecker: Sendable {
 
         // Values must be sealed for the certificate that applies here.
         guard let pinned = certificate(for: file) else { return findings }
-        let certificate = pinned.certificate
-        let here = pinned.owner.map { "the certificate of \($0)" } ?? "the certificate here"
-        if let recorded = sealed.recordedKeyFingerprint {
-            if recorded != certificate.keyFingerprint {
-                let described = "\(certificate.keyFingerprint) (subject \(certificate.subject.isEmpty ? "empty" : certificate.subject), expires \(certificate.notValidAfter.iso8601DateText))"
-                let other = options.certificates.first { $0.certificate.keyFingerprint == recorded }?.owner.map { ", the certificate of \($0)" } ?? ""
-                findings.append(CheckFinding(rule: .wrongCertificate, severity: .error, file: name, documentIndex: document.index, mark: document.mark,
-                                             message: "sealed for key \(recorded)\(other), but \(here) is \(described)"))
-            }
-        } else {
-            unjudged += 1
-        }
+        let (mismatches, judged) = pinned.mismatches(of: sealed, known: options.certificates)
+        if !judged { unjudged += 1 }
         let marks = document.node["spec"]?["encryptedData"]?.marksByKey ?? [:]
-        for (key, ciphertext) in sealed.spec.encryptedData.sorted(by: { $0.key < $1.key }) {
-            guard let bytes = Secret.decodeBase64(ciphertext), let value = try? SealedValue(bytes: Array(bytes)) else { continue }
-            if value.keyBlock.count != certificate.publicKey.ciphertextByteCount {
-                findings.append(CheckFinding(rule: .wrongCertificate, severity: .error, file: name, documentIndex: document.index,
-                                             mark: marks[key],
-                                             message: "\(key) was sealed for a \(value.keyBitCount)-bit key, but \(here) is \(certificate.keyBitCount)-bit"))
-            }
+        findings += mismatches.map { mismatch in
+            CheckFinding(rule: .wrongCertificate, severity: .error, file: name, documentIndex: document.index,
+                         mark: mismatch.encryptedDataKey.flatMap { marks[$0] } ?? document.mark, message: mismatch.message)
         }
         return findings
     }

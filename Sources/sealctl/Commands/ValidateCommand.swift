@@ -8,7 +8,10 @@ struct ValidateCommand: ParsableCommand {
         Checks every SealedSecret in the given files and folders (or standard input): required \
         fields and types as the API server enforces them, a namespace unless cluster-wide, one \
         scope, and values that have the layout of sealed values. With --key, also that every \
-        value decrypts. Prints one line per problem; exits 1 if there is any error.
+        value decrypts. With --cert, also that each was sealed for that certificate, as check \
+        judges an overlay: the key fingerprint that generate, rotate and reseal record (kubeseal \
+        records none: those are counted, and judged by key size only) and each value's key size. \
+        Prints one line per problem; exits 1 if there is any error.
 
         With --online, each SealedSecret that passes is also sent to the cluster's controller, \
         which says whether it can decrypt it; requests are paced under its rate limit and \
@@ -18,6 +21,7 @@ struct ValidateCommand: ParsableCommand {
           sealctl validate --online k8s/production/
           sealctl validate k8s/
           sealctl validate --key backup.yaml db.sealed.yaml
+          sealctl validate --cert certs/production-eu.crt k8s/environments/production-eu/secrets.yaml
           git diff --cached --name-only -- '*.sealed.yaml' | xargs sealctl validate   # one process for every file
         """
     )
@@ -27,6 +31,7 @@ struct ValidateCommand: ParsableCommand {
     var files: [String] = []
     @Option(name: [.customLong("key")], help: ArgumentHelp("Also check that every value decrypts with these private keys (repeatable).", valueName: "file"))
     var keys: [String] = []
+    @Option(help: ArgumentHelp("Also check that values were sealed for this certificate: a file or URL, as seal takes it.", valueName: "path-or-url")) var cert: String?
     @OptionGroup var online: OnlineOptions
     @OptionGroup var cluster: ClusterOptions
 
@@ -34,7 +39,7 @@ struct ValidateCommand: ParsableCommand {
         let inputs = try BulkValidator.inputs(orStandardInput: files + paths)
         let validator = BulkValidator(
             unsealer: keys.isEmpty ? nil : Unsealer(keyring: try Keyring(contentsOf: keys.map { URL(fileURLWithPath: $0) })),
-            controller: try online.client(cluster))
+            controller: try online.client(cluster), certificate: try cert.map { try CertificateSource(argument: $0).fetchCertificate() })
         let progress = ProgressLine()
         let summary = try validator.validate(inputs, progress: progress.show) { line throws(StandardOutputError) in
             progress.clear()

@@ -42,15 +42,9 @@ enum Console {
 
     /// The command's output. A write that fails, or writes only part (a full disk, an I/O error),
     /// is an error: the user must not take a truncated file for the whole output.
-    static func standardOutput(_ text: String) throws(StandardOutputError) {
-        try writeOutput(text.utf8)
-    }
+    static func standardOutput(_ text: String) throws(StandardOutputError) { try standardOutput(text.utf8) }
 
-    static func standardOutput(_ data: Data) throws(StandardOutputError) {
-        try writeOutput(data)
-    }
-
-    private static func writeOutput(_ bytes: some Collection<UInt8>) throws(StandardOutputError) {
+    static func standardOutput(_ bytes: some Collection<UInt8>) throws(StandardOutputError) {
         do { try POSIX.write(bytes, to: .output) } catch { throw StandardOutputError(code: error.code) }
     }
 
