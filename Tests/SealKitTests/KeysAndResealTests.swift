@@ -165,6 +165,17 @@ struct KeysAndResealTests {
         }
     }
 
+    @Test("a recorded key fingerprint is rewritten for the new certificate; a SealedSecret without one gets none")
+    func resealFingerprint() throws {
+        let oldSealer = try Sealer(certificate: Fixtures.renewedCertificate)
+        let recorded = try oldSealer.seal(Secret(name: "a", namespace: "n", stringData: ["k": "1"]), options: .init(recordsKeyFingerprint: true))
+        let bare = try oldSealer.seal(Secret(name: "b", namespace: "n", stringData: ["k": "1"]))
+        let resealer = try Resealer(oldKeys: Keyring(keys: [Fixtures.renewedKey]), newCertificate: try Sealer(certificate: Fixtures.certificate))
+        #expect(try recorded.recordedKeyFingerprint == Fixtures.renewedCertificate.keyFingerprint)
+        #expect(try resealer.reseal(recorded).recordedKeyFingerprint == Fixtures.certificate.keyFingerprint)
+        #expect(try resealer.reseal(bare).metadata.annotations[SealedSecret.keyFingerprintAnnotation] == nil)
+    }
+
     @Test("a file with a document that fails is left whole, and the failure is named")
     func resealFailure() throws {
         let good = try Sealer(certificate: Fixtures.renewedCertificate).seal(Secret(name: "good", namespace: "a", stringData: ["k": "1"])).formatted(as: .yaml)

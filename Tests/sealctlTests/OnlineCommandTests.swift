@@ -118,4 +118,28 @@ struct OnlineCommandTests {
             #expect(refused.stderr.contains("--online uses the controller's keys"))
         }
     }
+
+    @Test("reseal --online writes the controller's key fingerprint where one was recorded (fetching its certificate once), and adds none elsewhere",
+          .enabled(if: Tools.pythonCryptography, "python3 with cryptography is needed for the stand-in controller"))
+    func resealOnlineFingerprint() throws {
+        try withTemporaryDirectory { directory in
+            let controller = try FakeController(in: directory)
+            let oldCertificate = try Certificate(pemRepresentation: TestFixtures.vectorText("key-renewed/tls.crt"))
+            let newCertificate = try Certificate(pemRepresentation: TestFixtures.vectorText("key/tls.crt"))
+            let sealer = try Sealer(certificate: oldCertificate)
+            let recorded = try ["a", "b"].map { try sealer.seal(Secret(name: $0, namespace: "prod", stringData: ["k": "v"]), options: .init(recordsKeyFingerprint: true)).formatted(as: .yaml) }
+            let file = directory.appendingPathComponent("k8s/app.yaml"), plain = directory.appendingPathComponent("k8s/kubeseal.yaml")
+            try file.write(recorded.joined(separator: "---\n"))
+            try plain.write(try Self.sealedWithOldKey("c"))
+            let result = try Sealctl.run(["reseal", "--online", "--in-place", "--rate", "50", directory.appendingPathComponent("k8s").path], environment: controller.environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            for document in try ManifestStream(text: file.read()).documents {
+                #expect(try SealedSecret(document: document).recordedKeyFingerprint == newCertificate.keyFingerprint)
+            }
+            #expect(try SealedSecret(document: ManifestStream(text: plain.read()).documents[0]).recordedKeyFingerprint == nil)
+            #expect(try controller.state.appendingPathComponent("fetches.log").read().split(separator: "\n").count == 1)
+            #expect(try Sealctl.run(["validate", "--cert", VectorKey.certificate, file.path]).status == 0)
+            #expect(try Sealctl.run(["validate", "--cert", TestFixtures.vectorURL("key-renewed/tls.crt").path, file.path]).status == 1)
+        }
+    }
 }

@@ -7,17 +7,18 @@ struct ResealCommand: ParsableCommand {
         discussion: """
         Every SealedSecret in the given files and folders (recursively, YAML and JSON) is opened \
         with the old keys and sealed again for the new certificate, keeping its scope, metadata, \
-        template and keys. Other documents, comments and separators stay byte-identical. Work runs \
-        on all cores. With --in-place each file is rewritten atomically, whole or not at all; \
-        otherwise the one file given is printed. Exits 1 if any document failed.
+        template and keys; a recorded key fingerprint (sealkit.io/sealing-key-fingerprint) names \
+        the new key. Other documents, comments and separators stay byte-identical. Work runs on all \
+        cores. With --in-place each file is rewritten atomically, whole or not at all; otherwise the \
+        one file given is printed. Exits 1 if any document failed.
 
         Cross-cluster migration: --key with the source cluster's keys, --cert with the target \
         cluster's certificate. No plain Secret is written anywhere.
 
         With --online, the cluster's controller re-seals each SealedSecret for its newest key \
         (kubeseal --re-encrypt, in bulk) through kubectl: no private key is needed. Requests are \
-        paced under the controller's rate limit; a document it cannot decrypt is reported and \
-        left unchanged.
+        paced under the controller's rate limit; a document it cannot decrypt is reported and left \
+        unchanged. A recorded fingerprint is set from the controller's certificate, fetched once.
 
         EXAMPLES:
           sealctl reseal --online --in-place k8s/

@@ -14,13 +14,17 @@ from cryptography.hazmat.primitives.asymmetric import padding
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 # The controller's Service exists (`get --raw /api/v1/namespaces/NS/services/NAME`, which sealctl
-# asks before --online work): answered without counting or logging, so call numbers stay the
-# verify and rotate requests'.
+# asks before --online work), and its certificate: answered without counting or logging, so call
+# numbers stay the verify and rotate requests'.
 if "get" in sys.argv and "--raw" in sys.argv:
     path = sys.argv[sys.argv.index("--raw") + 1]
     parts = path.strip("/").split("/")
     if len(parts) == 6 and parts[:3] == ["api", "v1", "namespaces"] and parts[4] == "services":
         print(json.dumps({"kind": "Service", "metadata": {"namespace": parts[3], "name": parts[5]}}))
+        sys.exit(0)
+    if path.endswith("/proxy/v1/cert.pem"):  # the certificate it re-seals for (recorded in fetches.log)
+        open(os.path.join(os.environ["FAKE_STATE"], "fetches.log"), "a").write(path + "\n")
+        sys.stdout.write(open(os.environ["FAKE_NEW_CERT"]).read())
         sys.exit(0)
 
 state = os.environ["FAKE_STATE"]
