@@ -40,12 +40,12 @@ public struct ClusterDoctor: Sendable {
 
     public let kubectl: Kubectl
     public let controller: SealedSecretsController
-    /// Certificates the project pinned (sealctl.yaml's environments), by environment name.
-    public var pinned: [(name: String, certificate: Certificate)]
+    /// Certificates the project pinned (sealctl.yaml's environments, one per cluster).
+    public var pinned: [PinnedCertificate]
     public var environment: [String: String]
     public var now: Date
 
-    public init(kubectl: Kubectl, controller: SealedSecretsController, pinned: [(name: String, certificate: Certificate)] = [],
+    public init(kubectl: Kubectl, controller: SealedSecretsController, pinned: [PinnedCertificate] = [],
                 environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()) {
         self.kubectl = kubectl
         self.controller = controller
@@ -105,13 +105,8 @@ public struct ClusterDoctor: Sendable {
         }
         checks.append(Check(name: "certificate validity", passed: true, detail: "\(days) days left", fix: days < 30 ? "it expires within 30 days: values sealed now still open, but fetch the new certificate after the renewal" : nil, isWarning: days < 30))
 
-        if !pinned.isEmpty {
-            let matching = pinned.filter { $0.certificate.keyFingerprint == certificate.keyFingerprint }.map(\.name)
-            checks.append(Check(name: "pinned certificates", passed: !matching.isEmpty,
-                          detail: matching.isEmpty ? "the cluster's key \(certificate.keyFingerprint) is none of the project's certificates (\(pinned.map(\.name).joined(separator: ", ")))" : "matches \(matching.joined(separator: ", "))",
-                          fix: matching.isEmpty ? "somebody rotated the key, or this is another cluster: check the context, then update the committed certificate" : nil))
-        }
-        return checks
+        if let check = pinnedCheck(live: certificate, context: context) { checks.append(check) }
+        return checks + otherClusterChecks(currentContext: context)
     }
 
     // MARK: Links
@@ -146,7 +141,7 @@ public struct ClusterDoctor: Sendable {
         return Check(name: "certificate", passed: false, detail: message, fix: proxyAdvice().isEmpty ? nil : String(proxyAdvice().dropFirst(2)), remedy: .sealOfflineMeanwhile)
     }
 
-    private func kubectlMessage(_ error: any Error) -> String {
+    func kubectlMessage(_ error: any Error) -> String {
         if case AccessError.kubectlFailed(_, _, let message) = error { return message.trimmingWhitespace() }
         return "\(error)"
     }

@@ -172,6 +172,58 @@ struct DoctorTests {
             #expect(result.stdout.contains("somebody rotated the key, or this is another cluster"))
         }
     }
+
+    @Test("with clusters named by context, each cluster's live key is compared with its own committed certificate, the wrong context caught")
+    func pinnedPerCluster() throws {
+        try withTemporaryDirectory { directory in
+            for overlay in ["eu", "us"] {
+                try FileManager.default.createDirectory(at: directory.appendingPathComponent("overlays/\(overlay)"), withIntermediateDirectories: true)
+                try directory.appendingPathComponent("overlays/\(overlay)/kustomization.yaml").write("resources: []\n")
+            }
+            try FileManager.default.copyItem(at: TestFixtures.vectorURL("key/tls.crt"), to: directory.appendingPathComponent("eu.crt"))
+            try FileManager.default.copyItem(at: TestFixtures.vectorURL("key-renewed/tls.crt"), to: directory.appendingPathComponent("us.crt"))
+            try directory.appendingPathComponent("sealctl.yaml").write("""
+                secretName: app
+                environments:
+                  production:
+                    clusters:
+                      eu: {overlay: overlays/eu, certificate: eu.crt, context: prod-eu}
+                      us: {overlay: overlays/us, certificate: us.crt, context: prod-us}
+                    keys:
+                      PASSWORD: {generate: {length: 32}}
+
+                """)
+            func quoted(_ vector: String) throws -> String {
+                var pem: [UInt8] = []
+                JSONWriter.appendQuoted(try TestFixtures.vectorText(vector), to: &pem)
+                return String(decoding: pem, as: UTF8.self)
+            }
+            let eu = try Certificate(pemRepresentation: TestFixtures.vectorText("key/tls.crt")), us = try Certificate(pemRepresentation: TestFixtures.vectorText("key-renewed/tls.crt"))
+
+            // The current context is eu's and serves eu's key; us is reached by its own context.
+            let right = try run([Self.healthy], extra: #", "context": "prod-eu", "contexts": {"prod-us": {"certificate": \#(try quoted("key-renewed/tls.crt"))}}"#, in: directory)
+            #expect(right.status == 0, "\(right.stdout)")
+            #expect(right.stdout.contains("pinned certificates: context prod-eu serves production/eu's certificate"), "\(right.stdout)")
+            #expect(right.stdout.contains("production/us (context prod-us): serves the committed certificate \(us.keyFingerprint)"), "\(right.stdout)")
+
+            // us's controller serves eu's key: its committed certificate is stale.
+            let stale = try run([Self.healthy], extra: #", "context": "prod-eu", "contexts": {"prod-us": {"certificate": \#(try quoted("key/tls.crt"))}}"#, in: directory)
+            #expect(stale.status == 1, "\(stale.stdout)")
+            #expect(stale.stdout.contains("FAIL  production/us (context prod-us): serves key \(eu.keyFingerprint), but the committed certificate is \(us.keyFingerprint)"), "\(stale.stdout)")
+
+            // The current context is us's, but the controller there serves eu's key: the wrong-context mistake.
+            let swapped = try run([Self.healthy], extra: #", "context": "prod-us", "contexts": {"prod-eu": {"certificate": \#(try quoted("key/tls.crt"))}}"#, in: directory)
+            #expect(swapped.status == 1, "\(swapped.stdout)")
+            #expect(swapped.stdout.contains("FAIL  pinned certificates: context prod-us serves key \(eu.keyFingerprint), the certificate of production/eu, but production/us committed \(us.keyFingerprint)"), "\(swapped.stdout)")
+
+            // A cluster that cannot be reached is a warning, not a failure of this context's path.
+            let unreached = try run([Self.healthy], extra: #", "context": "prod-eu", "contexts": {"prod-us": {"services": []}}"#, in: directory)
+            #expect(unreached.status == 0, "\(unreached.stdout)")
+            #expect(unreached.stdout.contains("production/us (context prod-us): not reached: cannot find the sealed-secrets controller"), "\(unreached.stdout)")
+            let calls = try directory.appendingPathComponent("cluster.json.log").read()
+            #expect(calls.contains(#""--context", "prod-us""#))
+        }
+    }
 }
 
 /// `sealctl status` against the stand-in cluster.

@@ -27,6 +27,10 @@ public struct EnvironmentConfig: Sendable {
     public var scope: SealingScope
     /// Where this environment's certificate comes from; nil means sealctl's usual order.
     public var certificate: CertificateSpec?
+    /// The kubeconfig context that reaches this environment's cluster (`context:`, or the
+    /// context of a `cluster:CONTEXT` certificate), for `doctor` to compare its live key with
+    /// the committed certificate.
+    public var context: String?
     /// The file written into the overlay (default `secrets.yaml`).
     public var outputFileName: String
     /// The keys, in file order.
@@ -96,5 +100,7 @@ public struct EnvironmentConfig: Sendable {
                   certificate: try reader.string(node["certificate"], "\(path).certificate").map { try CertificateSpec(text: $0, directory: directory) },
                   outputFileName: try reader.string(node["output"], "\(path).output") ?? "secrets.yaml", keys: keys)
         self.cluster = cluster
+        self.context = try reader.string(node["context"], "\(path).context")
+        if context == nil, case .cluster(let named?)? = certificate { context = named }
     }
 }

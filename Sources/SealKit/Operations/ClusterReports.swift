@@ -45,7 +45,9 @@ extension ClusterDoctor {
                               searchingFrom folder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                               environment: [String: String], wording: (Remedy) -> String = { $0.description }) throws -> ClusterDoctorReport {
         let project = try ProjectConfig.load(path: configPath, searchingFrom: folder)
-        let pinned = (project?.committedCertificates() ?? []).map { (name: $0.environment.name, certificate: $0.certificate) }
+        let pinned = (project?.committedCertificates() ?? []).map {
+            ClusterDoctor.PinnedCertificate(name: $0.environment.displayName, certificate: $0.certificate, context: $0.environment.context)
+        }
         let checks = ClusterDoctor(kubectl: kubectl, controller: controller, pinned: pinned, environment: environment).run()
         return ClusterDoctorReport(checks, wording: wording)
     }

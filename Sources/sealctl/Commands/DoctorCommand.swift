@@ -6,10 +6,11 @@ struct DoctorCommand: ParsableCommand {
         commandName: "doctor", abstract: "Walk the path to the controller's certificate and stop at the first broken link, with the fix.",
         discussion: """
         Checks, in order: kubectl and its context; the API server (/version); the controller's \
-        Service (found as kubeseal would not: by label and the Helm chart's names too); its ready \
-        endpoints; the certificate through the service proxy (RBAC, firewalls, proxies); the \
-        certificate's expiry (a warning at 30 days) and, with sealctl.yaml, whether it is the \
-        certificate the project committed. Exit 0 when every link holds, 1 when one breaks.
+        Service (found by label and the Helm chart's names too); its ready endpoints; the \
+        certificate through the service proxy (RBAC, firewalls, proxies); its expiry (a warning at \
+        30 days); with sealctl.yaml, that it is the committed certificate (of the cluster whose \
+        context: this is), and every other cluster's live key, through its context:, against its \
+        own. Exit 0 when every link holds, 1 when one breaks.
 
         EXAMPLES:
           sealctl doctor

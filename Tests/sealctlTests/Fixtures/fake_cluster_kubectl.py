@@ -8,7 +8,8 @@ $FAKE_CLUSTER names the description:
    "secrets": [{"metadata": {...}, "type": "...", "data": {...}}],   (as the API server stores them)
    "forbidden": ["path prefix", ...],
    "pods": {"NAME": ["ReplicaSet", "RS"]}, "replicasets": {"RS": ["Deployment", "NAME"]},  (owners)
-   "renewal-days": 30}
+   "renewal-days": 30, "context": "current-context name",
+   "contexts": {"NAME": {fields that replace these for --context NAME}}}
 `apply -f -` stores the Secrets of a List on stdin; `rollout restart deployment/NAME -n NS` and
 `delete pod -n NS -l SELECTOR` restart the controller as upstream's does at start: it loads the
 keys labelled active (and the legacy one), and makes a new key when it has none or the newest is
@@ -69,6 +70,9 @@ if arguments[:2] == ["rollout", "restart"] or arguments[:2] == ["delete", "pod"]
     print("deployment.apps restarted" if arguments[0] == "rollout" else "pod deleted")
     sys.exit(0)
 
+# Other kubeconfig contexts: `"contexts": {"NAME": {fields}}` replaces those fields for `--context NAME`.
+if "--context" in sys.argv:
+    cluster = {**cluster, **cluster.get("contexts", {}).get(sys.argv[sys.argv.index("--context") + 1], {})}
 if "config" in sys.argv and "current-context" in sys.argv:
     print(cluster.get("context", "test-context"))
     sys.exit(0)
