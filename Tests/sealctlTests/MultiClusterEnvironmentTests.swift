@@ -97,8 +97,10 @@ struct MultiClusterEnvironmentTests {
             let project = try Self.makeProject(in: directory)
             let values = directory.appendingPathComponent("values.yaml")
             try values.write("production: {POSTGRES_USER: pg, POSTGRES_PASSWORD: a-long-enough-secret}\n")
-            let generated = try Sealctl.run(["generate", "production", "--values-file", values.path], directory: project)
+            // `all` covers every cluster of every environment.
+            let generated = try Sealctl.run(["generate", "all", "--values-file", values.path], directory: project)
             #expect(generated.status == 0, "\(generated.stderr)")
+            #expect(generated.stdout.contains("production/eu: sealed") && generated.stdout.contains("production/us: sealed"), "\(generated.stdout)")
             let clean = try Sealctl.run(["check", "k8s/environments"], directory: project)
             #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
 

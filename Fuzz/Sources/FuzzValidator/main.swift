@@ -1,7 +1,9 @@
-// The offline validators: CRD schema and sealed-value checks over any manifest stream.
+// The offline validators: CRD schema and sealed-value checks over any manifest stream, and the
+// bulk validator's judgement against a certificate (`validate --cert`, check's wrong-certificate).
 import SealKit
 
 let validator = SealedSecretValidator()
+let certificate = try! KeyPair.generate(bitCount: 2048).certificate
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
@@ -10,5 +12,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     for document in stream.documents {
         _ = validator.validate(document.node, options: document.format == .json ? .json : .yaml)
     }
+    BulkValidator(certificate: certificate).validate([.bytes(bytes, name: "input")]) { (_: BulkValidator.Line) throws(Never) in }
     return 0
 }
