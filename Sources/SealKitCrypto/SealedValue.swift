@@ -17,8 +17,7 @@ public struct SealedValue: Sendable, Equatable {
 
     /// Splits `bytes` into its RSA block and payload.
     public init(bytes: [UInt8]) throws(CryptoError) {
-        guard bytes.count >= 2 else { throw .sealedValueTooShort(byteCount: bytes.count) }
-        let keyBlockLength = Int(bytes[0]) << 8 | Int(bytes[1])
+        guard let keyBlockLength = Self.keyBlockByteCount(prefix: bytes) else { throw .sealedValueTooShort(byteCount: bytes.count) }
         guard keyBlockLength <= bytes.count - 2 else {
             throw .lengthPrefixBeyondEnd(prefix: keyBlockLength, available: bytes.count - 2)
         }
@@ -28,6 +27,13 @@ public struct SealedValue: Sendable, Equatable {
         }
         keyBlock = bytes[2..<payloadStart]
         payload = bytes[payloadStart...]
+    }
+
+    /// The RSA block's length from a value's first two bytes (nil when there are fewer): its key
+    /// size in bytes, read without the rest of the value.
+    public static func keyBlockByteCount(prefix bytes: some Collection<UInt8>) -> Int? {
+        guard bytes.count >= 2 else { return nil }
+        return Int(bytes[bytes.startIndex]) << 8 | Int(bytes[bytes.index(after: bytes.startIndex)])
     }
 
     /// The RSA key size, in bits, that this value was sealed for.

@@ -148,7 +148,7 @@ public struct BulkValidator {
         if let certificate, !problems.contains(where: { $0.severity == .error }), let sealed = try? SealedSecret(document: document) {
             let pinned = RepositoryChecker.PinnedCertificate(folder: nil, certificate: certificate)
             let result = pinned.mismatches(of: sealed, known: [])
-            let marks = document.node["spec"]?["encryptedData"]?.marksByKey ?? [:]
+            let marks = result.mismatches.isEmpty ? [:] : document.node["spec"]?["encryptedData"]?.marksByKey ?? [:]
             problems += result.mismatches.map { ValidationProblem(.error, field: "", $0.message, mark: $0.encryptedDataKey.flatMap { marks[$0] }) }
             judged = result.judged
         }

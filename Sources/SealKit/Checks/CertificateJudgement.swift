@@ -29,10 +29,9 @@ extension RepositoryChecker.PinnedCertificate {
             found.append(Mismatch(message: "sealed for key \(recorded)\(other), but \(here) is \(described)"))
         }
         for (key, ciphertext) in sealed.spec.encryptedData.sorted(by: { $0.key < $1.key }) {
-            // The RSA block's size is the value's first two bytes: the first four base64
-            // characters are enough, and the whole value's layout is the validator's to judge.
-            guard let head = Secret.decodeBase64(String(ciphertext.prefix(4))), head.count >= 2 else { continue }
-            let blockSize = Int(head[head.startIndex]) << 8 | Int(head[head.startIndex + 1])
+            // The first four base64 characters hold the RSA block's length; the whole value's
+            // layout is the validator's to judge.
+            guard let head = Secret.decodeBase64(String(ciphertext.prefix(4))), let blockSize = SealedValue.keyBlockByteCount(prefix: head) else { continue }
             if blockSize != certificate.publicKey.ciphertextByteCount {
                 found.append(Mismatch(message: "\(key) was sealed for a \(blockSize * 8)-bit key, but \(here) is \(certificate.keyBitCount)-bit", encryptedDataKey: key))
             }

@@ -213,7 +213,7 @@ public struct RepositoryChecker: Sendable {
         guard let pinned = certificate(for: file) else { return findings }
         let (mismatches, judged) = pinned.mismatches(of: sealed, known: options.certificates)
         if !judged { unjudged += 1 }
-        let marks = document.node["spec"]?["encryptedData"]?.marksByKey ?? [:]
+        let marks = mismatches.isEmpty ? [:] : document.node["spec"]?["encryptedData"]?.marksByKey ?? [:]
         findings += mismatches.map { mismatch in
             CheckFinding(rule: .wrongCertificate, severity: .error, file: name, documentIndex: document.index,
                          mark: mismatch.encryptedDataKey.flatMap { marks[$0] } ?? document.mark, message: mismatch.message)
