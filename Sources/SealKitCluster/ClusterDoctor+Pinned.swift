@@ -34,7 +34,7 @@ extension ClusterDoctor {
             let wrong = expected.filter { $0.certificate.keyFingerprint != fingerprint }
             guard !wrong.isEmpty else { return Check(name: "pinned certificates", passed: true, detail: "context \(context) serves \(expected.map(\.name).joined(separator: ", "))'s certificate") }
             let whose = matching.isEmpty ? "" : ", the certificate of \(matching.joined(separator: ", "))"
-            let committed = wrong.map { "\($0.name) committed \($0.certificate.keyFingerprint) (subject \(Self.subject($0.certificate)), expires \($0.certificate.notValidAfter.iso8601DateText))" }
+            let committed = wrong.map { "\($0.name) committed \($0.certificate.identification)" }
             return Check(name: "pinned certificates", passed: false,
                          detail: "context \(context) serves key \(fingerprint)\(whose), but \(committed.joined(separator: "; "))",
                          fix: matching.isEmpty ? "the cluster's key was renewed or replaced: fetch its certificate, commit it, and re-seal that overlay"
@@ -66,10 +66,8 @@ extension ClusterDoctor {
             let wrong = pins.filter { $0.certificate.keyFingerprint != live.keyFingerprint }
             guard !wrong.isEmpty else { return Check(name: name, passed: true, detail: "serves the committed certificate \(live.keyFingerprint)") }
             return Check(name: name, passed: false,
-                         detail: "serves key \(live.keyFingerprint), but the committed certificate is \(wrong.map { "\($0.certificate.keyFingerprint) (subject \(Self.subject($0.certificate)), expires \($0.certificate.notValidAfter.iso8601DateText))" }.joined(separator: "; "))",
+                         detail: "serves key \(live.keyFingerprint), but the committed certificate is \(wrong.map(\.certificate.identification).joined(separator: "; "))",
                          fix: "the cluster's key was renewed or replaced: fetch its certificate through context \(context), commit it, and re-seal its overlays")
         }
     }
-
-    static func subject(_ certificate: Certificate) -> String { certificate.subject.isEmpty ? "empty" : certificate.subject }
 }

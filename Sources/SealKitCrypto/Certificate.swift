@@ -100,6 +100,12 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
     /// Size of the public key in bits.
     public var keyBitCount: Int { publicKey.bitCount }
 
+    /// `SHA256:… (subject CN=x, expires 2036-11-26)`: the key, and what a person recognises the
+    /// certificate by, for messages that name a certificate the user must pick out from others.
+    package var identification: String {
+        "\(keyFingerprint) (subject \(subject.isEmpty ? "empty" : subject), expires \(notValidAfter.iso8601DateText))"
+    }
+
     /// The public key's fingerprint, which upstream uses as the key's identity.
     public var keyFingerprint: KeyFingerprint { publicKey.fingerprint }
 

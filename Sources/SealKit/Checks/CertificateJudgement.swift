@@ -24,9 +24,8 @@ extension RepositoryChecker.PinnedCertificate {
         let here = owner.map { "the certificate of \($0)" } ?? "the certificate given"
         let recorded = sealed.recordedKeyFingerprint
         if let recorded, recorded != certificate.keyFingerprint {
-            let described = "\(certificate.keyFingerprint) (subject \(certificate.subject.isEmpty ? "empty" : certificate.subject), expires \(certificate.notValidAfter.iso8601DateText))"
             let other = known.first { $0.certificate.keyFingerprint == recorded }?.owner.map { ", the certificate of \($0)" } ?? ""
-            found.append(Mismatch(message: "sealed for key \(recorded)\(other), but \(here) is \(described)"))
+            found.append(Mismatch(message: "sealed for key \(recorded)\(other), but \(here) is \(certificate.identification)"))
         }
         for (key, ciphertext) in sealed.spec.encryptedData.sorted(by: { $0.key < $1.key }) {
             // The first four base64 characters hold the RSA block's length; the whole value's
